@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CleanLedger.Api.Endpoints;
+using CleanLedger.Api.Hosting;
+using CleanLedger.Application;
+using CleanLedger.Application.Common.Behaviors;
+using CleanLedger.Infrastructure;
+using CleanLedger.Infrastructure.Hosting;
+using CleanLedger.Infrastructure.Persistence;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", AppEnvironments.FromProcess());
+var command = args.FirstOrDefault();
+var builder = WebApplication.CreateBuilder(command == DevTokenCommand.Name ? [] : args);
+StartupGuards.EnsureSafe(builder.Environment, builder.Configuration);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddMediator(options =>
+    {
+        options.ServiceLifetime = ServiceLifetime.Scoped;
+        options.GenerateTypesAsInternal = true;
+        options.Assemblies = [typeof(OrgScopingBehavior<,>)];
+    });
+builder.Services.AddApiAuthentication(builder.Configuration);
+builder.Services.AddEdgeProtection(builder.Configuration);
+builder.Services.AddApiOpenApi();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddOpenTelemetry()
+    .WithTracing(tracing => tracing.AddSource(LoggingBehavior<Mediator.IMessage, object>.ActivitySource.Name).AddAspNetCoreInstrumentation())
+    .WithMetrics(metrics => metrics.AddMeter(EdgeProtection.MeterName).AddAspNetCoreInstrumentation());
+
+var app = builder.Build();
+app.Services.MigrateDatabaseIfConfigured();
+if (command == DevTokenCommand.Name)
+    return await DevTokenCommand.RunAsync(app, args[1..]);
+
+if (app.Configuration.GetValue<bool>("Auth:StubUser"))
+    await app.Services.SeedDemoOrganizationAsync(CancellationToken.None);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsEnvironment(AppEnvironments.Local))
+    app.UseHsts();
+app.UseSecurityHeaders();
+app.UseCors(EdgeProtection.CorsPolicy);
+app.UseAuthentication();
+app.UseCurrentUser();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+app.MapOpenApi().AllowAnonymous();
+if (app.Environment.IsEnvironment(AppEnvironments.Local))
+    app.MapScalarApiReference();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapIdentityEndpoints();
+api.MapOrganizationEndpoints();
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,24 @@
+using CleanLedger.Domain.Access;
+
+namespace CleanLedger.Application.Common.Messaging;
+
+// Every command and query implements exactly one of these scopes (an architecture test enforces
+// it), so a new use case cannot forget to say who may run it.
+
+/// <summary>
+/// Acts on one organisation's books. The caller must be a member of <see cref="OrgId"/> whose
+/// role grants <see cref="RequiredPermission"/>; otherwise the organisation is reported as not
+/// found (not a member) or forbidden (member without the permission).
+/// </summary>
+public interface IOrgScoped
+{
+    Guid OrgId { get; }
+
+    static abstract Permissions RequiredPermission { get; }
+}
+
+/// <summary>Needs a signed-in user but no organisation (e.g. create one, or list my own).</summary>
+public interface IUserScoped;
+
+/// <summary>Platform back-office work across organisations; only the platform admin role.</summary>
+public interface IPlatformAdminScoped;

@@ -1,0 +1,12 @@
+namespace CleanLedger.Application.Common.Persistence;
+
+/// <summary>
+/// The transaction a command runs in. The unit-of-work behavior begins it before the command is
+/// scoped and checked, and commits it when the handler returns; nothing else commits.
+/// </summary>
+public interface IUnitOfWork
+{
+    Task BeginAsync(CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,30 @@
+using CleanLedger.Application.Common.Behaviors;
+using CleanLedger.Application.Common.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanLedger.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<OrgContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddScoped<OrgContext>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUser>());
+
+        // The pipeline, outermost first: logging/tracing → validation → unit of work (commands)
+        // → scoping and permission → handler. Registration order is pipeline order; a behavior
+        // whose constraint a message does not meet is skipped for it. See docs/adr/0004.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UserScopingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlatformAdminScopingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrgScopingBehavior<,>));
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

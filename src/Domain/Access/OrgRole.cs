@@ -1,0 +1,10 @@
+namespace CleanLedger.Domain.Access;
+
+/// <summary>A user's role inside one organisation.</summary>
+public enum OrgRole
+{
+    Viewer,
+    Bookkeeper,
+    Accountant,
+    Owner,
+}

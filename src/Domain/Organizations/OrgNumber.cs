@@ -1,0 +1,65 @@
+using CleanLedger.Domain.Common;
+
+namespace CleanLedger.Domain.Organizations;
+
+/// <summary>
+/// Swedish organisationsnummer (or personnummer for a sole trader): ten digits, the last a Luhn
+/// check digit over the first nine. Stored and printed as NNNNNN-NNNN.
+/// </summary>
+public readonly record struct OrgNumber
+{
+    private OrgNumber(string digits) => Digits = digits;
+
+    /// <summary>The ten digits without separator.</summary>
+    public string Digits { get; }
+
+    public static OrgNumber Parse(string? text) =>
+        TryParse(text, out var number)
+            ? number
+            : throw new DomainException("org_number.invalid", $"'{text}' is not a valid Swedish organisation number.");
+
+    public static bool TryParse(string? text, out OrgNumber number)
+    {
+        number = default;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+
+        Span<char> digits = stackalloc char[10];
+        var count = 0;
+        foreach (var c in text.Trim())
+        {
+            if (c == '-' && count == 6)
+                continue;
+            if (!char.IsAsciiDigit(c) || count == 10)
+                return false;
+            digits[count++] = c;
+        }
+
+        if (count != 10 || !HasValidLuhnCheckDigit(digits))
+            return false;
+
+        number = new OrgNumber(new string(digits));
+        return true;
+    }
+
+    public override string ToString() => Digits is null ? string.Empty : $"{Digits[..6]}-{Digits[6..]}";
+
+    private static bool HasValidLuhnCheckDigit(ReadOnlySpan<char> digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var value = digits[i] - '0';
+            if (i % 2 == 0)
+            {
+                value *= 2;
+                if (value > 9)
+                    value -= 9;
+            }
+
+            sum += value;
+        }
+
+        return sum % 10 == 0;
+    }
+}

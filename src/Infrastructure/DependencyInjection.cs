@@ -1,0 +1,50 @@
+using CleanLedger.Application.Common.Persistence;
+using CleanLedger.Application.Common.Security;
+using CleanLedger.Application.Identity.GetMe;
+using CleanLedger.Application.Organizations;
+using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Persistence.Migrations;
+using CleanLedger.Infrastructure.Persistence.Organizations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CleanLedger.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        TypeHandlers.Register();
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(database.ConnectionString).Build());
+            services.AddSingleton<SqlDialect>(provider => new PostgresDialect(provider.GetRequiredService<NpgsqlDataSource>()));
+        }
+        else
+        {
+            services.AddSingleton<SqlDialect>(new SqliteDialect(database.ConnectionString));
+        }
+
+        services.AddScoped<DbSession>();
+        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
+
+        services.AddScoped<OrganizationStore>();
+        services.AddScoped<IOrganizationStore>(provider => provider.GetRequiredService<OrganizationStore>());
+        services.AddScoped<IUserDirectory>(provider => provider.GetRequiredService<OrganizationStore>());
+        services.AddScoped<IMembershipReader>(provider => provider.GetRequiredService<OrganizationStore>());
+        services.AddScoped<IMyMembershipsReader>(provider => provider.GetRequiredService<OrganizationStore>());
+        return services;
+    }
+
+    /// <summary>Runs migrations at start-up when the environment's settings ask for it.</summary>
+    public static void MigrateDatabaseIfConfigured(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStart)
+            DatabaseMigrator.Migrate(options);
+    }
+}

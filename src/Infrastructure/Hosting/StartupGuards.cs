@@ -1,0 +1,51 @@
+using CleanLedger.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CleanLedger.Infrastructure.Hosting;
+
+/// <summary>
+/// Refuses to start a host whose settings break its environment's policy, naming each setting.
+/// Development shortcuts (stub user, SQLite, any-origin CORS, no token authority) are for
+/// local/test/ci only.
+/// </summary>
+public static class StartupGuards
+{
+    public static IReadOnlyList<string> Violations(IHostEnvironment environment, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var cors = configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var known = environment.EnvironmentName is AppEnvironments.Local or AppEnvironments.Test or AppEnvironments.Ci
+            or AppEnvironments.Staging or AppEnvironments.Production;
+
+        var violations = new List<string>();
+        if (!known)
+            violations.Add($"Environment '{environment.EnvironmentName}' is unknown: use local, test, ci, staging or production.");
+        if (environment.AllowsDevelopmentShortcuts())
+            return violations;
+
+        if (auth.StubUser)
+            violations.Add("Auth:StubUser must be false: requests without a token would act as the stub user.");
+        if (string.IsNullOrWhiteSpace(auth.Authority))
+            violations.Add("Auth:Authority must name the OIDC authority that signs access tokens.");
+        if (!string.IsNullOrWhiteSpace(auth.DevSigningKey))
+            violations.Add("Auth:DevSigningKey must be empty: locally signed tokens are for local/test/ci.");
+        if (database.Provider != DatabaseProvider.Postgres)
+            violations.Add("Database:Provider must be Postgres: SQLite is the embedded local default only.");
+        if (cors.AllowsAnyOrigin)
+            violations.Add("Cors:AllowedOrigins must list origins: '*' (any origin) is for local/test/ci.");
+        return violations;
+    }
+
+    public static void EnsureSafe(IHostEnvironment environment, IConfiguration configuration)
+    {
+        var violations = Violations(environment, configuration);
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"CleanLedger refuses to start in '{environment.EnvironmentName}':{Environment.NewLine}- "
+                + string.Join($"{Environment.NewLine}- ", violations));
+        }
+    }
+}

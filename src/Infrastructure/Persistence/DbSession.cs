@@ -1,0 +1,93 @@
+using System.Data.Common;
+using CleanLedger.Application.Common.Persistence;
+using CleanLedger.Application.Common.Security;
+using Dapper;
+
+namespace CleanLedger.Infrastructure.Persistence;
+
+/// <summary>
+/// One connection and one transaction per scope (request or job), scoped to the current user and
+/// organisation before every statement. A command's transaction is begun for writing by the
+/// unit of work; a query's is opened read-only on first use, and a write in it is refused. Only
+/// <see cref="CommitAsync"/> commits; disposing an uncommitted session rolls it back.
+/// </summary>
+public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext orgContext) : IUnitOfWork, IAsyncDisposable
+{
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+    private SessionScope _appliedScope;
+    private bool _writable;
+
+    public DatabaseProvider Provider => dialect.Provider;
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+            throw new InvalidOperationException("A transaction is already open in this scope; a command must begin before any read.");
+        await OpenAsync(write: true, cancellationToken);
+    }
+
+    public async Task<DbTransaction> TransactionAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? await OpenAsync(write: false, cancellationToken);
+
+        var scope = new SessionScope(user.IsAuthenticated ? user.UserId : null, orgContext.OrgId, orgContext.IsPlatformScope);
+        if (scope != _appliedScope)
+        {
+            await dialect.ApplyScopeAsync(transaction, scope, cancellationToken);
+            _appliedScope = scope;
+        }
+
+        return transaction;
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var transaction = await TransactionAsync(cancellationToken);
+        var rows = await transaction.Connection!.QueryAsync<T>(Command(sql, parameters, transaction, cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var transaction = await TransactionAsync(cancellationToken);
+        return await transaction.Connection!.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, transaction, cancellationToken));
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        if (!_writable)
+            throw new InvalidOperationException("Writes happen only inside a command's unit of work.");
+        var transaction = await TransactionAsync(cancellationToken);
+        return await transaction.Connection!.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken));
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+            return;
+        await _transaction.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    private async Task<DbTransaction> OpenAsync(bool write, CancellationToken cancellationToken)
+    {
+        _connection ??= await dialect.OpenAsync(cancellationToken);
+        _transaction = await dialect.BeginAsync(_connection, write, cancellationToken);
+        _writable = write;
+        _appliedScope = default;
+        return _transaction;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+            await _transaction.DisposeAsync();
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+    }
+
+    private static CommandDefinition Command(string sql, object? parameters, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,15 @@
+using FluentMigrator.Builders.Create.Table;
+
+namespace CleanLedger.Infrastructure.Persistence.Migrations;
+
+/// <summary>What migrations need to know beyond the schema: the engine, and the runtime role to grant to.</summary>
+public sealed record MigrationSettings(DatabaseProvider Provider, string AppRole)
+{
+    /// <summary>An instant: timestamptz on PostgreSQL, ISO-8601 UTC text on SQLite (see TypeHandlers).</summary>
+    public ICreateTableColumnOptionOrWithColumnSyntax Instant(ICreateTableColumnAsTypeSyntax column) =>
+        column.AsCustom(Provider == DatabaseProvider.Postgres ? "timestamptz" : "TEXT");
+
+    /// <summary>A calendar date: date on PostgreSQL, yyyy-MM-dd text on SQLite.</summary>
+    public ICreateTableColumnOptionOrWithColumnSyntax Date(ICreateTableColumnAsTypeSyntax column) =>
+        column.AsCustom(Provider == DatabaseProvider.Postgres ? "date" : "TEXT");
+}

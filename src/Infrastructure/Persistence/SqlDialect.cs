@@ -1,0 +1,78 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CleanLedger.Infrastructure.Persistence;
+
+/// <summary>Who and where a transaction acts for: the values PostgreSQL's RLS policies read.</summary>
+public readonly record struct SessionScope(Guid? UserId, Guid? OrgId, bool IsPlatformScope);
+
+/// <summary>
+/// The one seam between the two engines: how a connection is opened and how a transaction is
+/// scoped. SQL itself is written once, portable to both.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    public abstract Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken);
+
+    public abstract Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken);
+}
+
+public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
+{
+    // Transaction-local settings (is_local = true): they vanish at COMMIT/ROLLBACK, so a pooled
+    // connection can never carry one organisation's scope into the next request.
+    private const string ApplyScopeSql = """
+        SELECT set_config('app.user_id', @UserId, true),
+               set_config('app.org_id', @OrgId, true),
+               set_config('app.scope', @Scope, true)
+        """;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override async Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+
+    public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            ApplyScopeSql,
+            new
+            {
+                UserId = scope.UserId?.ToString() ?? "",
+                OrgId = scope.OrgId?.ToString() ?? "",
+                Scope = scope.IsPlatformScope ? "platform" : "",
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+}
+
+public sealed class SqliteDialect(string connectionString) : SqlDialect
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+        return connection;
+    }
+
+    // A writer takes the write lock up front (BEGIN IMMEDIATE), waiting on busy_timeout behind
+    // other writers; readers stay deferred and never block writers (WAL). Upgrading a deferred
+    // transaction later could fail at once with SQLITE_BUSY, so a session never does.
+    public override Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: !write));
+
+    // SQLite has no row-level security: the WHERE org_id = @OrgId in every statement is the only line.
+    public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+}

@@ -1,0 +1,13 @@
+namespace CleanLedger.Infrastructure.Security;
+
+/// <summary>Who an unauthenticated request is in local/test/ci: the owner of the seeded demo organisation.</summary>
+public static class StubUser
+{
+    public static readonly Guid Id = new("5e1f0000-0000-4000-8000-00000000a11c");
+
+    public const string DisplayName = "Demo User";
+
+    public const string DemoOrganizationName = "Demo AB";
+
+    public const string DemoOrgNumber = "556677-8899";
+}
