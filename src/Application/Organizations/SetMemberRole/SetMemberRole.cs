@@ -31,6 +31,9 @@ public sealed class SetMemberRoleHandler(ICurrentUser user, IUserDirectory users
         if (command.UserId == user.UserId && command.Role != OrgRole.Owner && !user.IsPlatformAdmin)
             throw new ForbiddenException("Owners cannot change their own role; another owner must do it.");
 
+        // Platform admins pass the membership check, so the organisation itself is checked here.
+        _ = await organizations.FindAsync(command.OrgId, cancellationToken) ?? throw new NotFoundException("Organisation", command.OrgId);
+
         var now = clock.GetUtcNow();
         await users.EnsureAsync(command.UserId, displayName: null, now, cancellationToken);
         await organizations.SetMemberRoleAsync(command.OrgId, command.UserId, command.Role, now, cancellationToken);

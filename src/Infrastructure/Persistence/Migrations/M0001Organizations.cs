@@ -28,8 +28,11 @@ public sealed class M0001Organizations(MigrationSettings settings) : Migration
             .WithColumn("created_at").Instant(settings).NotNullable();
         Create.Index("ix_memberships_user").OnTable("memberships").OnColumn("user_id");
 
-        IfDatabase(ProcessorIdConstants.Postgres).Execute.Sql(RowLevelSecurity.Functions);
-        IfDatabase(ProcessorIdConstants.Postgres).Execute.Sql($"""
+        if (settings.Provider != DatabaseProvider.Postgres)
+            return;
+
+        Execute.Sql(RowLevelSecurity.Functions);
+        Execute.Sql($"""
             {RowLevelSecurity.Enable("organizations")}
             CREATE POLICY tenant_read ON organizations FOR SELECT
                 USING (id = app_org_id() OR app_is_platform_scope()

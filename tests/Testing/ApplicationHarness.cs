@@ -1,0 +1,52 @@
+using CleanLedger.Application;
+using CleanLedger.Application.Common.Behaviors;
+using CleanLedger.Application.Common.Security;
+using CleanLedger.Infrastructure;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CleanLedger.Testing;
+
+/// <summary>
+/// The Application wired to real Infrastructure on a real database, with no web host: messages
+/// are sent through the full pipeline, each in a fresh scope as a given user.
+/// </summary>
+public sealed class ApplicationHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public ApplicationHarness(TestDatabase database)
+    {
+        Database = database;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddApplication()
+            .AddInfrastructure(configuration);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.Assemblies = [typeof(OrgScopingBehavior<,>)];
+        });
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public TestDatabase Database { get; }
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>Sends <paramref name="message"/> in a new scope, as <paramref name="user"/> (or anonymously).</summary>
+    public async Task<TResponse> SendAsync<TResponse>(TestUser? user, IMessage message)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        if (user is not null)
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(user.Id, user.Name, user.IsPlatformAdmin);
+        var response = await scope.ServiceProvider.GetRequiredService<ISender>().Send((object)message);
+        return (TResponse)response!;
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,89 @@
+using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Persistence.Migrations;
+using Npgsql;
+using Respawn;
+
+namespace CleanLedger.Testing;
+
+/// <summary>
+/// A database of its own in the test cluster. Migrations run as the owner role, the app as the
+/// non-owner app role (so RLS binds it), and Respawn as the superuser (RLS would hide rows from
+/// anyone else and its DELETEs would silently skip them).
+/// </summary>
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    public const string ServerVariable = "CLEANLEDGER_TEST_POSTGRES";
+    public const string OwnerRole = "cleanledger_owner";
+    public const string AppRole = "cleanledger_app";
+
+    private readonly string _superuser;
+    private readonly string _name;
+    private Respawner? _respawner;
+
+    private PostgresTestDatabase(string superuser, string name, DatabaseOptions options)
+    {
+        _superuser = superuser;
+        _name = name;
+        Options = options;
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override DatabaseOptions Options { get; }
+
+    /// <summary>The superuser, connected to this test's database (bypasses RLS: for setup and proofs only).</summary>
+    public string SuperuserConnectionString => new NpgsqlConnectionStringBuilder(_superuser) { Database = _name }.ConnectionString;
+
+    /// <summary>The superuser connection to the cluster, from the environment ./build/test.sh sets.</summary>
+    public static string Server =>
+        Environment.GetEnvironmentVariable(ServerVariable)
+        ?? throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with ./build/test.sh, which starts PostgreSQL.");
+
+    public static async Task<PostgresTestDatabase> CreateAsync()
+    {
+        var superuser = Server;
+        var name = $"cl_test_{Guid.NewGuid():N}"[..24];
+        await using (var connection = new NpgsqlConnection(superuser))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name} OWNER {OwnerRole}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var server = new NpgsqlConnectionStringBuilder(superuser) { Database = name, Pooling = true };
+        string As(string role) =>
+            new NpgsqlConnectionStringBuilder(server.ConnectionString) { Username = role, Password = role }.ConnectionString;
+
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = As(AppRole),
+            MigrationConnectionString = As(OwnerRole),
+            AppRole = AppRole,
+        };
+        DatabaseMigrator.Migrate(options);
+        return new PostgresTestDatabase(superuser, name, options);
+    }
+
+    public override async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(SuperuserConnectionString);
+        await connection.OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["VersionInfo"],
+        });
+        await _respawner.ResetAsync(connection);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_superuser);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,32 @@
+using CleanLedger.Infrastructure.Persistence;
+
+namespace CleanLedger.Testing;
+
+/// <summary>
+/// A real, private database for one test class: a fresh PostgreSQL database in the throwaway
+/// cluster that ./build/test.sh starts, or a fresh SQLite file. Migrated on creation, emptied by
+/// <see cref="ResetAsync"/> between tests.
+/// </summary>
+public abstract class TestDatabase : IAsyncDisposable
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    public abstract DatabaseOptions Options { get; }
+
+    /// <summary>Host settings that point an app at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["Database:ConnectionString"] = Options.ConnectionString,
+        ["Database:MigrationConnectionString"] = Options.MigrationConnectionString,
+        ["Database:AppRole"] = Options.AppRole,
+        ["Database:MigrateOnStart"] = "true",
+    };
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : SqliteTestDatabase.Create();
+
+    public abstract Task ResetAsync();
+
+    public abstract ValueTask DisposeAsync();
+}
