@@ -7,7 +7,7 @@ namespace CleanLedger.Infrastructure.Persistence;
 
 /// <summary>
 /// Makes ids, instants and dates portable: PostgreSQL gets native uuid / timestamptz / date
-/// parameters; SQLite stores lower-case uuid text, ISO-8601 UTC text and yyyy-MM-dd text, which
+/// parameters; SQLite stores lower-case uuid text, ISO-8601 UTC text to the microsecond (PostgreSQL's precision) and yyyy-MM-dd text, which
 /// sort and compare correctly as strings.
 /// </summary>
 public static class TypeHandlers
@@ -59,7 +59,7 @@ public static class TypeHandlers
             else
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+                parameter.Value = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
             }
         }
 
