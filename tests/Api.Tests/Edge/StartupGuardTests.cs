@@ -1,0 +1,98 @@
+using CleanLedger.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace CleanLedger.Api.Tests.Edge;
+
+/// <summary>Staging and production refuse to start with a development shortcut, naming the setting.</summary>
+public sealed class StartupGuardTests
+{
+    private static readonly Dictionary<string, string?> SafeProduction = new()
+    {
+        ["Auth:StubUser"] = "false",
+        ["Auth:Authority"] = "https://login.cleanledger.se",
+        ["Database:Provider"] = "Postgres",
+        ["Database:ConnectionString"] = "Host=db;Username=cleanledger_app",
+        ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.se",
+    };
+
+    [Theory]
+    [InlineData(AppEnvironments.Production)]
+    [InlineData(AppEnvironments.Staging)]
+    public void A_safe_configuration_starts(string environment) =>
+        StartupGuards.Violations(Host(environment), Configuration(SafeProduction)).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("Auth:StubUser", "true", "Auth:StubUser must be false")]
+    [InlineData("Database:Provider", "Sqlite", "Database:Provider must be Postgres")]
+    [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins must list origins")]
+    [InlineData("Auth:Authority", "", "Auth:Authority must name the OIDC authority")]
+    [InlineData("Auth:DevSigningKey", "a-key-anyone-can-read-in-the-repository", "Auth:DevSigningKey must be empty")]
+    public void Production_refuses_each_development_shortcut(string setting, string value, string message)
+    {
+        var configuration = Configuration(new Dictionary<string, string?>(SafeProduction) { [setting] = value });
+
+        var refusal = Should.Throw<InvalidOperationException>(() => StartupGuards.EnsureSafe(Host(AppEnvironments.Production), configuration));
+
+        refusal.Message.ShouldContain("refuses to start in 'production'");
+        refusal.Message.ShouldContain(message);
+        StartupGuards.Violations(Host(AppEnvironments.Production), configuration).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Local_allows_the_development_shortcuts()
+    {
+        var configuration = Configuration(new Dictionary<string, string?>
+        {
+            ["Auth:StubUser"] = "true",
+            ["Database:Provider"] = "Sqlite",
+            ["Cors:AllowedOrigins:0"] = "*",
+        });
+
+        StartupGuards.Violations(Host(AppEnvironments.Local), configuration).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_unknown_environment_is_refused() =>
+        StartupGuards.Violations(Host("Development"), Configuration(SafeProduction)).ShouldHaveSingleItem().ShouldContain("unknown");
+
+    [Fact]
+    public void The_real_host_refuses_to_start_in_production_with_its_local_settings()
+    {
+        using var factory = new ProductionWithStubFactory();
+
+        var refusal = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
+
+        refusal.Message.ShouldContain("Auth:StubUser must be false");
+        refusal.Message.ShouldContain("Database:Provider must be Postgres");
+    }
+
+    private static IConfiguration Configuration(IDictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    private static IHostEnvironment Host(string name) => new HostEnvironment(name);
+
+    private sealed record HostEnvironment(string EnvironmentName) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = EnvironmentName;
+
+        public string ApplicationName { get; set; } = "CleanLedger.Api";
+
+        public string ContentRootPath { get; set; } = "/";
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+
+    private sealed class ProductionWithStubFactory : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(AppEnvironments.Production);
+            builder.UseSetting("Auth:StubUser", "true");
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
+    }
+}
