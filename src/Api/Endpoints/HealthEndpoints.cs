@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanLedger.Api.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -21,8 +22,9 @@ public static class HealthEndpoints
 
         app.MapGet("/metrics/health", () => TypedResults.Ok(new HealthStatusResponse("ok")))
             .WithName("GetMetricsHealth")
-            .WithTags("Health")
+            .WithTags(OpenApiConventions.HealthTag)
             .WithSummary("Liveness of the metrics pipeline; needs no authentication.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous();
         return app;
     }

@@ -11,7 +11,7 @@ public static class IdentityEndpoints
     {
         api.MapGet("/me", GetMe)
             .WithName("GetMe")
-            .WithTags("Identity")
+            .WithTags(OpenApiConventions.IdentityTag)
             .WithSummary("The caller, their platform roles and their organisations.")
             .WithCommonProblems();
         return api;

@@ -14,7 +14,7 @@ public static class OrganizationEndpoints
 {
     public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder api)
     {
-        var orgs = api.MapGroup("/orgs").WithTags("Organisations");
+        var orgs = api.MapGroup("/orgs").WithTags(OpenApiConventions.OrganisationsTag);
 
         orgs.MapPost("", Create)
             .WithName("CreateOrganization")
@@ -24,10 +24,12 @@ public static class OrganizationEndpoints
 
         orgs.MapGet("/{orgId:guid}", Get)
             .WithName("GetOrganization")
+            .WithSummary("The organisation.")
             .WithOrgProblems();
 
         orgs.MapGet("/{orgId:guid}/members", ListMembers)
             .WithName("ListMembers")
+            .WithSummary("The organisation's members and their roles.")
             .WithOrgProblems();
 
         orgs.MapPut("/{orgId:guid}/members/{userId:guid}", SetMemberRole)

@@ -4,6 +4,17 @@ namespace CleanLedger.Api.Hosting;
 
 public static class OpenApiConventions
 {
+    public const string HealthTag = "Health";
+    public const string IdentityTag = "Identity";
+    public const string OrganisationsTag = "Organisations";
+
+    private static readonly Dictionary<string, string> Tags = new()
+    {
+        [HealthTag] = "Liveness and readiness, without authentication.",
+        [IdentityTag] = "Who the caller is and which organisations they belong to.",
+        [OrganisationsTag] = "Organisations (tenants) and their members' roles.",
+    };
+
     /// <summary>The problem answers every authenticated route can give, declared so generated clients are typed.</summary>
     public static RouteHandlerBuilder WithCommonProblems(this RouteHandlerBuilder route) =>
         route.ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -26,7 +37,11 @@ public static class OpenApiConventions
                     Title = "CleanLedger API",
                     Version = "v1",
                     Description = "Swedish bookkeeping: receipts in, verifications posted, SIE and VAT out.",
+                    License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-CleanLedger" },
                 };
+                // Local runs serve the same paths on http://localhost:5080 (API_PORT).
+                document.Servers = [new OpenApiServer { Url = "https://api.cleanledger.se", Description = "Production" }];
+                document.Tags = new HashSet<OpenApiTag>(Tags.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
