@@ -7,6 +7,7 @@ using CleanLedger.Application.Common.Behaviors;
 using CleanLedger.Infrastructure;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Security;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;

@@ -1,4 +1,3 @@
-using CleanLedger.Application.Common.Security;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -46,12 +45,4 @@ public static class Authentication
         services.AddAuthorization();
         return services;
     }
-
-    /// <summary>After authentication: the request's principal becomes the scope's <see cref="CurrentUser"/>.</summary>
-    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
-        {
-            context.RequestServices.GetRequiredService<CurrentUser>().SignIn(context.User);
-            return next(context);
-        });
 }

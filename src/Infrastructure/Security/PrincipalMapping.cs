@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using CleanLedger.Application.Common.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanLedger.Infrastructure.Security;
 
@@ -12,6 +14,14 @@ public static class PrincipalMapping
     public const string NameClaim = "name";
     public const string RoleClaim = "role";
     public const string PlatformAdminRole = "admin";
+
+    /// <summary>After authentication: the request's principal becomes the scope's <see cref="CurrentUser"/>.</summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<CurrentUser>().SignIn(context.User);
+            return next(context);
+        });
 
     public static void SignIn(this CurrentUser user, ClaimsPrincipal principal)
     {

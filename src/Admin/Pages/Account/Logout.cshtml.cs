@@ -1,0 +1,16 @@
+using CleanLedger.Admin.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CleanLedger.Admin.Pages.Account;
+
+public sealed class LogoutModel : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Account/Login");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await AdminSignIn.SignOutAsync(HttpContext);
+        return RedirectToPage("/Account/Login");
+    }
+}

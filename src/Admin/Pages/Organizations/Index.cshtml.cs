@@ -1,0 +1,14 @@
+using CleanLedger.Application.Organizations;
+using CleanLedger.Application.Organizations.ListOrganizations;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CleanLedger.Admin.Pages.Organizations;
+
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    public IReadOnlyList<OrganizationDetails> Organizations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Organizations = await sender.Send(new ListOrganizations(), cancellationToken);
+}

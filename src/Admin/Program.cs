@@ -1,0 +1,57 @@
+using CleanLedger.Admin.Hosting;
+using CleanLedger.Application;
+using CleanLedger.Application.Common.Behaviors;
+using CleanLedger.Infrastructure;
+using CleanLedger.Infrastructure.Hosting;
+using CleanLedger.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", AppEnvironments.FromProcess());
+var builder = WebApplication.CreateBuilder(args);
+StartupGuards.EnsureSafe(builder.Environment, builder.Configuration);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddMediator(options =>
+    {
+        options.ServiceLifetime = ServiceLifetime.Scoped;
+        options.GenerateTypesAsInternal = true;
+        options.Assemblies = [typeof(OrgScopingBehavior<,>)];
+    });
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.LoginPath = "/account/login";
+        options.Cookie.Name = "cleanledger.admin";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+    });
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireClaim(PrincipalMapping.RoleClaim, PrincipalMapping.PlatformAdminRole)
+        .Build());
+builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Account"));
+builder.Services.AddEdgeProtection(builder.Configuration);
+builder.Services.AddScoped<AdminSignIn>();
+
+var app = builder.Build();
+app.Services.MigrateDatabaseIfConfigured();
+
+app.UseExceptionHandler("/error");
+if (!app.Environment.IsEnvironment(AppEnvironments.Local))
+    app.UseHsts();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseCurrentUser();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.MapRazorPages();
+
+await app.RunAsync();

@@ -1,0 +1,36 @@
+using CleanLedger.Infrastructure.Hosting;
+using CleanLedger.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace CleanLedger.Testing;
+
+/// <summary>
+/// A real host (its own Program, middleware and endpoints) on a real database of its own.
+/// Subclasses choose the engine, the environment and any settings a test needs.
+/// </summary>
+public abstract class HostFactory<TEntryPoint>(DatabaseProvider provider) : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
+    where TEntryPoint : class
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    protected virtual string Environment => AppEnvironments.Test;
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(provider);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in Database.Settings.Concat(Settings))
+            builder.UseSetting(key, value);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
