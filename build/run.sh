@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs CleanLedger on its embedded defaults: the Api on http://localhost:${API_PORT:-5080} and the
+# Admin on http://localhost:${ADMIN_PORT:-5081}, environment "local", a SQLite file under ./data,
+# stub sign-in. Ctrl-C stops both.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+API_PORT="${API_PORT:-5080}"
+ADMIN_PORT="${ADMIN_PORT:-5081}"
+mkdir -p "$ROOT/data"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-local}"
+export Database__Provider=Sqlite
+export Database__ConnectionString="Data Source=$ROOT/data/cleanledger.db"
+
+log "building"
+dotnet build "$ROOT/CleanLedger.sln" -c Release -v quiet -nologo >/dev/null
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+# The Api migrates the database on start, so the Admin starts once the Api answers.
+dotnet run --project "$ROOT/src/Api" -c Release --no-build --no-launch-profile -- --urls "http://0.0.0.0:$API_PORT" &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$API_PORT/healthz" >/dev/null 2>&1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || { log "the Api did not start"; exit 1; }
+  sleep 0.5
+done
+dotnet run --project "$ROOT/src/Admin" -c Release --no-build --no-launch-profile -- --urls "http://0.0.0.0:$ADMIN_PORT" &
+pids+=($!)
+
+log "Api:   http://localhost:$API_PORT  (OpenAPI /openapi/v1.json, Scalar UI /scalar)"
+log "Admin: http://localhost:$ADMIN_PORT"
+log "Data:  $ROOT/data/cleanledger.db — Ctrl-C stops both"
+wait -n "${pids[@]}"
