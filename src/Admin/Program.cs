@@ -38,6 +38,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Account"));
 builder.Services.AddEdgeProtection(builder.Configuration);
 builder.Services.AddScoped<AdminSignIn>();
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.Services.MigrateDatabaseIfConfigured();
