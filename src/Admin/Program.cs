@@ -1,24 +1,18 @@
 using CleanLedger.Admin.Hosting;
-using CleanLedger.Application;
 using CleanLedger.Application.Common.Behaviors;
 using CleanLedger.Infrastructure;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", AppEnvironments.FromProcess());
-var builder = WebApplication.CreateBuilder(args);
-StartupGuards.EnsureSafe(builder.Environment, builder.Configuration);
+var builder = CleanLedgerHost.CreateBuilder(args);
 
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration)
-    .AddMediator(options =>
-    {
-        options.ServiceLifetime = ServiceLifetime.Scoped;
-        options.GenerateTypesAsInternal = true;
-        options.Assemblies = [typeof(OrgScopingBehavior<,>)];
-    });
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.GenerateTypesAsInternal = true;
+    options.Assemblies = [typeof(OrgScopingBehavior<,>)];
+});
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>
     {

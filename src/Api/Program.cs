@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CleanLedger.Api.Endpoints;
 using CleanLedger.Api.Hosting;
-using CleanLedger.Application;
 using CleanLedger.Application.Common.Behaviors;
 using CleanLedger.Infrastructure;
 using CleanLedger.Infrastructure.Hosting;
@@ -12,20 +11,15 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
-Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", AppEnvironments.FromProcess());
 var command = args.FirstOrDefault();
-var builder = WebApplication.CreateBuilder(command == DevTokenCommand.Name ? [] : args);
-StartupGuards.EnsureSafe(builder.Environment, builder.Configuration);
+var builder = CleanLedgerHost.CreateBuilder(command == DevTokenCommand.Name ? [] : args);
 
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration)
-    .AddMediator(options =>
-    {
-        options.ServiceLifetime = ServiceLifetime.Scoped;
-        options.GenerateTypesAsInternal = true;
-        options.Assemblies = [typeof(OrgScopingBehavior<,>)];
-    });
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.GenerateTypesAsInternal = true;
+    options.Assemblies = [typeof(OrgScopingBehavior<,>)];
+});
 builder.Services.AddApiAuthentication(builder.Configuration);
 builder.Services.AddEdgeProtection(builder.Configuration);
 builder.Services.AddApiOpenApi();

@@ -14,130 +14,125 @@ using FluentValidation;
 namespace CleanLedger.Application.Tests.Common;
 
 /// <summary>The pipeline's behaviors (validation, scoping, permission, unit of work) with the real handlers.</summary>
-public abstract class PipelineTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>, IAsyncLifetime
+public abstract class PipelineTests<TFixture>(TFixture fixture) : DatabaseTest<TFixture>(fixture)
     where TFixture : DatabaseFixture
 {
-    private readonly ApplicationHarness _app = fixture.App;
     private readonly TestUser _alice = TestUser.New("Alice");
     private readonly TestUser _bob = TestUser.New("Bob");
-
-    public Task InitializeAsync() => fixture.Database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Validation_reports_every_invalid_field_and_writes_nothing()
     {
         var invalid = new CreateOrganization("", "556677-8898", VatPeriod.Monthly, "01-15");
 
-        var error = await Should.ThrowAsync<ValidationException>(() => _app.SendAsync<OrganizationDetails>(_alice, invalid));
+        var error = await Should.ThrowAsync<ValidationException>(() => App.SendAsync<OrganizationDetails>(_alice, invalid));
 
         error.Errors.Select(failure => failure.PropertyName).Distinct().Order()
             .ShouldBe(["FiscalYearStart", "Name", "OrgNumber"]);
-        (await _app.SendAsync<CallerProfile>(_alice, new GetMe())).Memberships.ShouldBeEmpty();
+        (await App.SendAsync<CallerProfile>(_alice, new GetMe())).Memberships.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Validation_runs_before_anything_else_even_for_anonymous_callers() =>
         await Should.ThrowAsync<ValidationException>(() =>
-            _app.SendAsync<OrganizationDetails>(null, new CreateOrganization("", "x", VatPeriod.Monthly, "01-01")));
+            App.SendAsync<OrganizationDetails>(null, new CreateOrganization("", "x", VatPeriod.Monthly, "01-01")));
 
     [Fact]
     public async Task Anonymous_callers_are_refused_by_every_scope()
     {
-        var org = await _app.CreateOrganizationAsync(_alice);
+        var org = await App.CreateOrganizationAsync(_alice);
 
         await Should.ThrowAsync<UnauthenticatedException>(() =>
-            _app.SendAsync<OrganizationDetails>(null, new CreateOrganization("X AB", "556677-8899", VatPeriod.Monthly, "01-01")));
-        await Should.ThrowAsync<UnauthenticatedException>(() => _app.SendAsync<OrganizationDetails>(null, new GetOrganization(org.Id)));
+            App.SendAsync<OrganizationDetails>(null, new CreateOrganization("X AB", "556677-8899", VatPeriod.Monthly, "01-01")));
+        await Should.ThrowAsync<UnauthenticatedException>(() => App.SendAsync<OrganizationDetails>(null, new GetOrganization(org.Id)));
         await Should.ThrowAsync<UnauthenticatedException>(() =>
-            _app.SendAsync<IReadOnlyList<OrganizationDetails>>(null, new ListOrganizations()));
+            App.SendAsync<IReadOnlyList<OrganizationDetails>>(null, new ListOrganizations()));
     }
 
     [Fact]
     public async Task The_creator_owns_the_new_organisation_and_sees_it()
     {
-        var org = await _app.CreateOrganizationAsync(_alice, "Ölbryggeriet i Åre AB");
+        var org = await App.CreateOrganizationAsync(_alice, "Ölbryggeriet i Åre AB");
 
-        var fetched = await _app.SendAsync<OrganizationDetails>(_alice, new GetOrganization(org.Id));
+        var fetched = await App.SendAsync<OrganizationDetails>(_alice, new GetOrganization(org.Id));
         fetched.ShouldBe(org with { CreatedAt = fetched.CreatedAt });
         fetched.Name.ShouldBe("Ölbryggeriet i Åre AB");
-        var me = await _app.SendAsync<CallerProfile>(_alice, new GetMe());
+        var me = await App.SendAsync<CallerProfile>(_alice, new GetMe());
         me.Memberships.ShouldHaveSingleItem().ShouldBe(new MembershipSummary(org.Id, org.Name, OrgRole.Owner));
     }
 
     [Fact]
     public async Task Another_organisations_data_is_not_found_exactly_like_a_missing_one()
     {
-        var alicesOrg = await _app.CreateOrganizationAsync(_alice);
-        await _app.CreateOrganizationAsync(_bob);
+        var alicesOrg = await App.CreateOrganizationAsync(_alice);
+        await App.CreateOrganizationAsync(_bob);
 
-        var foreign = await Should.ThrowAsync<NotFoundException>(() => _app.SendAsync<OrganizationDetails>(_bob, new GetOrganization(alicesOrg.Id)));
-        var missing = await Should.ThrowAsync<NotFoundException>(() => _app.SendAsync<OrganizationDetails>(_bob, new GetOrganization(Guid.NewGuid())));
+        var foreign = await Should.ThrowAsync<NotFoundException>(() => App.SendAsync<OrganizationDetails>(_bob, new GetOrganization(alicesOrg.Id)));
+        var missing = await Should.ThrowAsync<NotFoundException>(() => App.SendAsync<OrganizationDetails>(_bob, new GetOrganization(Guid.NewGuid())));
 
         foreign.Resource.ShouldBe(missing.Resource);
-        await Should.ThrowAsync<NotFoundException>(() => _app.AddMemberAsync(_bob, alicesOrg.Id, _bob, OrgRole.Owner));
-        (await _app.SendAsync<IReadOnlyList<MemberDetails>>(_alice, new ListMembers(alicesOrg.Id)))
+        await Should.ThrowAsync<NotFoundException>(() => App.AddMemberAsync(_bob, alicesOrg.Id, _bob, OrgRole.Owner));
+        (await App.SendAsync<IReadOnlyList<MemberDetails>>(_alice, new ListMembers(alicesOrg.Id)))
             .Select(member => member.UserId).ShouldBe([_alice.Id]);
     }
 
     [Fact]
     public async Task A_member_without_the_permission_is_forbidden_and_changes_nothing()
     {
-        var org = await _app.CreateOrganizationAsync(_alice);
-        await _app.AddMemberAsync(_alice, org.Id, _bob, OrgRole.Accountant);
+        var org = await App.CreateOrganizationAsync(_alice);
+        await App.AddMemberAsync(_alice, org.Id, _bob, OrgRole.Accountant);
 
-        await Should.ThrowAsync<ForbiddenException>(() => _app.AddMemberAsync(_bob, org.Id, _bob, OrgRole.Owner));
+        await Should.ThrowAsync<ForbiddenException>(() => App.AddMemberAsync(_bob, org.Id, _bob, OrgRole.Owner));
 
-        var members = await _app.SendAsync<IReadOnlyList<MemberDetails>>(_alice, new ListMembers(org.Id));
+        var members = await App.SendAsync<IReadOnlyList<MemberDetails>>(_alice, new ListMembers(org.Id));
         members.Single(member => member.UserId == _bob.Id).Role.ShouldBe(OrgRole.Accountant);
     }
 
     [Fact]
     public async Task A_viewer_reads_but_does_not_manage()
     {
-        var org = await _app.CreateOrganizationAsync(_alice);
-        await _app.AddMemberAsync(_alice, org.Id, _bob, OrgRole.Viewer);
+        var org = await App.CreateOrganizationAsync(_alice);
+        await App.AddMemberAsync(_alice, org.Id, _bob, OrgRole.Viewer);
 
-        (await _app.SendAsync<OrganizationDetails>(_bob, new GetOrganization(org.Id))).Id.ShouldBe(org.Id);
-        (await _app.SendAsync<IReadOnlyList<MemberDetails>>(_bob, new ListMembers(org.Id))).Count.ShouldBe(2);
-        await Should.ThrowAsync<ForbiddenException>(() => _app.AddMemberAsync(_bob, org.Id, TestUser.New("Carol"), OrgRole.Viewer));
+        (await App.SendAsync<OrganizationDetails>(_bob, new GetOrganization(org.Id))).Id.ShouldBe(org.Id);
+        (await App.SendAsync<IReadOnlyList<MemberDetails>>(_bob, new ListMembers(org.Id))).Count.ShouldBe(2);
+        await Should.ThrowAsync<ForbiddenException>(() => App.AddMemberAsync(_bob, org.Id, TestUser.New("Carol"), OrgRole.Viewer));
     }
 
     [Fact]
     public async Task An_owner_cannot_demote_themselves()
     {
-        var org = await _app.CreateOrganizationAsync(_alice);
+        var org = await App.CreateOrganizationAsync(_alice);
 
-        await Should.ThrowAsync<ForbiddenException>(() => _app.AddMemberAsync(_alice, org.Id, _alice, OrgRole.Viewer));
+        await Should.ThrowAsync<ForbiddenException>(() => App.AddMemberAsync(_alice, org.Id, _alice, OrgRole.Viewer));
 
-        var me = await _app.SendAsync<CallerProfile>(_alice, new GetMe());
+        var me = await App.SendAsync<CallerProfile>(_alice, new GetMe());
         me.Memberships.ShouldHaveSingleItem().Role.ShouldBe(OrgRole.Owner);
     }
 
     [Fact]
     public async Task Only_platform_admins_list_every_organisation()
     {
-        var alicesOrg = await _app.CreateOrganizationAsync(_alice, "Alice AB");
-        var bobsOrg = await _app.CreateOrganizationAsync(_bob, "Bob AB");
+        var alicesOrg = await App.CreateOrganizationAsync(_alice, "Alice AB");
+        var bobsOrg = await App.CreateOrganizationAsync(_bob, "Bob AB");
 
-        await Should.ThrowAsync<ForbiddenException>(() => _app.SendAsync<IReadOnlyList<OrganizationDetails>>(_alice, new ListOrganizations()));
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync<IReadOnlyList<OrganizationDetails>>(_alice, new ListOrganizations()));
 
-        var all = await _app.SendAsync<IReadOnlyList<OrganizationDetails>>(TestUser.Admin("Support"), new ListOrganizations());
+        var all = await App.SendAsync<IReadOnlyList<OrganizationDetails>>(TestUser.Admin("Support"), new ListOrganizations());
         all.Select(org => org.Id).ShouldBe([alicesOrg.Id, bobsOrg.Id]);
     }
 
     [Fact]
     public async Task A_platform_admin_acts_in_any_organisation_but_not_in_a_missing_one()
     {
-        var org = await _app.CreateOrganizationAsync(_alice);
+        var org = await App.CreateOrganizationAsync(_alice);
         var admin = TestUser.Admin("Support");
 
-        (await _app.SendAsync<OrganizationDetails>(admin, new GetOrganization(org.Id))).Id.ShouldBe(org.Id);
-        await _app.AddMemberAsync(admin, org.Id, _bob, OrgRole.Bookkeeper);
-        await Should.ThrowAsync<NotFoundException>(() => _app.AddMemberAsync(admin, Guid.NewGuid(), _bob, OrgRole.Bookkeeper));
+        (await App.SendAsync<OrganizationDetails>(admin, new GetOrganization(org.Id))).Id.ShouldBe(org.Id);
+        await App.AddMemberAsync(admin, org.Id, _bob, OrgRole.Bookkeeper);
+        await Should.ThrowAsync<NotFoundException>(() => App.AddMemberAsync(admin, Guid.NewGuid(), _bob, OrgRole.Bookkeeper));
 
-        (await _app.SendAsync<CallerProfile>(_bob, new GetMe())).Memberships.ShouldHaveSingleItem().Role.ShouldBe(OrgRole.Bookkeeper);
+        (await App.SendAsync<CallerProfile>(_bob, new GetMe())).Memberships.ShouldHaveSingleItem().Role.ShouldBe(OrgRole.Bookkeeper);
     }
 }
 

@@ -6,19 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CleanLedger.Infrastructure.Tests.Persistence;
 
 /// <summary>The session's transaction rules and the portable type mapping, on both engines.</summary>
-public abstract class DbSessionTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>, IAsyncLifetime
+public abstract class DbSessionTests<TFixture>(TFixture fixture) : DatabaseTest<TFixture>(fixture)
     where TFixture : DatabaseFixture
 {
     private readonly Guid _userId = Guid.NewGuid();
 
-    public Task InitializeAsync() => fixture.Database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_write_outside_a_unit_of_work_is_refused()
     {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
 
         await Should.ThrowAsync<InvalidOperationException>(() => InsertUserAsync(session, _userId));
@@ -27,7 +23,7 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : IClassFixture
     [Fact]
     public async Task An_uncommitted_unit_of_work_leaves_nothing_behind()
     {
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var session = scope.ServiceProvider.GetRequiredService<DbSession>();
             await session.BeginAsync(CancellationToken.None);
@@ -35,7 +31,7 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : IClassFixture
             (await CountUsersAsync(session, _userId)).ShouldBe(1);
         }
 
-        await using var reader = fixture.App.Services.CreateAsyncScope();
+        await using var reader = App.Services.CreateAsyncScope();
         (await CountUsersAsync(reader.ServiceProvider.GetRequiredService<DbSession>(), _userId)).ShouldBe(0);
     }
 
@@ -43,7 +39,7 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : IClassFixture
     public async Task Ids_instants_and_dates_round_trip_exactly()
     {
         var at = new DateTimeOffset(2026, 3, 31, 23, 59, 58, 123, TimeSpan.FromHours(2)).AddTicks(4567);
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var session = scope.ServiceProvider.GetRequiredService<DbSession>();
             await session.BeginAsync(CancellationToken.None);
@@ -52,7 +48,7 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : IClassFixture
             await session.CommitAsync(CancellationToken.None);
         }
 
-        await using var reader = fixture.App.Services.CreateAsyncScope();
+        await using var reader = App.Services.CreateAsyncScope();
         var row = await reader.ServiceProvider.GetRequiredService<DbSession>().QuerySingleOrDefaultAsync<(Guid Id, string Name, DateTimeOffset At)>(
             "SELECT id, display_name, created_at FROM users WHERE id = @id", new { id = _userId }, CancellationToken.None);
         row.ShouldBe((_userId, "Åsa Öberg", at.ToUniversalTime().AddTicks(-(at.Ticks % 10))));
@@ -61,7 +57,7 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : IClassFixture
 
     [Fact]
     public void Migrating_again_changes_nothing() =>
-        Should.NotThrow(() => DatabaseMigrator.Migrate(fixture.Database.Options));
+        Should.NotThrow(() => DatabaseMigrator.Migrate(Fixture.Database.Options));
 
     private static Task InsertUserAsync(DbSession session, Guid id) =>
         session.ExecuteAsync("INSERT INTO users (id, created_at) VALUES (@id, @now)", new { id, now = DateTimeOffset.UtcNow }, CancellationToken.None);

@@ -11,14 +11,10 @@ namespace CleanLedger.Infrastructure.Tests.Persistence;
 /// The database itself keeps organisations apart: raw SQL as the app role, with no WHERE on the
 /// organisation, sees only what the transaction's organisation setting allows.
 /// </summary>
-public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>, IAsyncLifetime
+public sealed class RowLevelSecurityTests(PostgresFixture fixture) : DatabaseTest<PostgresFixture>(fixture)
 {
     private readonly TestUser _alice = TestUser.New("Alice");
     private readonly TestUser _bob = TestUser.New("Bob");
-
-    public Task InitializeAsync() => fixture.Database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Under_org_Bs_setting_a_raw_read_returns_none_of_org_As_rows()
@@ -82,7 +78,7 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
     [Fact]
     public async Task The_app_role_owns_nothing_and_cannot_bypass_row_level_security()
     {
-        await using var connection = new NpgsqlConnection(((PostgresTestDatabase)fixture.Database).SuperuserConnectionString);
+        await using var connection = new NpgsqlConnection(((PostgresTestDatabase)Fixture.Database).SuperuserConnectionString);
         var role = await connection.QuerySingleAsync<(bool Super, bool Bypass)>(
             "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = @name", new { name = PostgresTestDatabase.AppRole });
         role.ShouldBe((false, false));
@@ -94,7 +90,7 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
     [Fact]
     public async Task Every_tenant_table_forces_row_level_security_and_has_a_policy()
     {
-        await using var connection = new NpgsqlConnection(((PostgresTestDatabase)fixture.Database).SuperuserConnectionString);
+        await using var connection = new NpgsqlConnection(((PostgresTestDatabase)Fixture.Database).SuperuserConnectionString);
         var tenantTables = (await connection.QueryAsync<(string Table, bool Enabled, bool Forced, long Policies)>(
             """
             SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
@@ -113,14 +109,14 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
 
     private async Task<(OrganizationDetails A, OrganizationDetails B)> CreateTwoOrganizationsAsync()
     {
-        var a = await fixture.App.SendAsync<OrganizationDetails>(_alice, new CreateOrganization("A AB", "556677-8899", VatPeriod.Monthly, "01-01"));
-        var b = await fixture.App.SendAsync<OrganizationDetails>(_bob, new CreateOrganization("B AB", "559900-1129", VatPeriod.Yearly, "07-01"));
+        var a = await App.SendAsync<OrganizationDetails>(_alice, new CreateOrganization("A AB", "556677-8899", VatPeriod.Monthly, "01-01"));
+        var b = await App.SendAsync<OrganizationDetails>(_bob, new CreateOrganization("B AB", "559900-1129", VatPeriod.Yearly, "07-01"));
         return (a, b);
     }
 
     private async Task<NpgsqlConnection> OpenAsAppRoleAsync()
     {
-        var connection = new NpgsqlConnection(fixture.Database.Options.ConnectionString);
+        var connection = new NpgsqlConnection(Fixture.Database.Options.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
