@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -25,7 +24,7 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
         var org = await app.SendAsync<OrganizationDetails>(owner, new CreateOrganization("Token AB", "556677-8899", VatPeriod.Monthly, "01-01"));
         var userId = Guid.NewGuid();
 
-        var (exitCode, output, errors) = await RunApiAsync("test", factory.Database.Settings,
+        var (exitCode, output, errors) = await ApiProcess.RunAsync("test", factory.Database.Settings,
             "dev-token", "--user", userId.ToString(), "--name", "Vera Viewer", "--org", org.Id.ToString(), "--role", "viewer");
 
         exitCode.ShouldBe(0, errors);
@@ -49,7 +48,7 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
             ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.test",
         };
 
-        var (exitCode, output, errors) = await RunApiAsync("production", production, "dev-token", "--user", Guid.NewGuid().ToString());
+        var (exitCode, output, errors) = await ApiProcess.RunAsync("production", production, "dev-token", "--user", Guid.NewGuid().ToString());
 
         exitCode.ShouldBe(2);
         output.ShouldBeEmpty();
@@ -59,30 +58,10 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Explains_its_usage_when_the_user_is_not_a_uuid()
     {
-        var (exitCode, _, errors) = await RunApiAsync("test", factory.Database.Settings, "dev-token", "--user", "alice");
+        var (exitCode, _, errors) = await ApiProcess.RunAsync("test", factory.Database.Settings, "dev-token", "--user", "alice");
 
         exitCode.ShouldBe(2);
         errors.ShouldContain("--user must be a UUID");
         errors.ShouldContain("usage: dev-token");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunApiAsync(
-        string environment, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
-    {
-        var api = Path.Combine(AppContext.BaseDirectory, "CleanLedger.Api.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(api);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await errors);
     }
 }
