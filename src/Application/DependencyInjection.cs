@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlatformAdminScopingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrgScopingBehavior<,>));
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Ledger.Verifications.VerificationPosting>();
         return services;
     }
 }

@@ -1,8 +1,11 @@
 using CleanLedger.Application.Common.Persistence;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Identity.GetMe;
+using CleanLedger.Application.Ledger;
+using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Persistence.Ledger;
 using CleanLedger.Infrastructure.Persistence.Migrations;
 using CleanLedger.Infrastructure.Persistence.Organizations;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +40,15 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory>(provider => provider.GetRequiredService<OrganizationStore>());
         services.AddScoped<IMembershipReader>(provider => provider.GetRequiredService<OrganizationStore>());
         services.AddScoped<IMyMembershipsReader>(provider => provider.GetRequiredService<OrganizationStore>());
+
+        services.AddScoped<ChartOfAccountsStore>();
+        services.AddScoped<IChartOfAccounts>(provider => provider.GetRequiredService<ChartOfAccountsStore>());
+        services.AddScoped<FiscalYearStore>();
+        services.AddScoped<IFiscalYearStore>(provider => provider.GetRequiredService<FiscalYearStore>());
+        services.AddScoped<ILedgerStore, LedgerStore>();
+        services.AddScoped<IVerificationReader, VerificationReader>();
+        services.AddScoped<IPeriodStore, PeriodStore>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
         return services;
     }
 

@@ -1,18 +1,24 @@
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Persistence.Migrations;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CleanLedger.Testing;
 
-/// <summary>A real SQLite file in a temporary folder, as the embedded local default uses.</summary>
+/// <summary>
+/// A real SQLite file in a temporary folder, as the embedded local default uses. Reset copies a
+/// freshly migrated template over it: the immutability triggers forbid emptying the books.
+/// </summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
     private readonly string _folder;
+    private readonly string _file;
+    private readonly string _template;
 
     private SqliteTestDatabase(string folder, DatabaseOptions options)
     {
         _folder = folder;
+        _file = Path.Combine(folder, "cleanledger.db");
+        _template = Path.Combine(folder, "template.db");
         Options = options;
     }
 
@@ -29,17 +35,19 @@ public sealed class SqliteTestDatabase : TestDatabase
             ConnectionString = $"Data Source={Path.Combine(folder, "cleanledger.db")};Pooling=False",
         };
         DatabaseMigrator.Migrate(options);
-        return new SqliteTestDatabase(folder, options);
+        var database = new SqliteTestDatabase(folder, options);
+        database.Checkpoint();
+        File.Copy(database._file, database._template);
+        return database;
     }
 
-    public override async Task ResetAsync()
+    public override Task ResetAsync()
     {
-        await using var connection = new SqliteConnection(Options.ConnectionString);
-        await connection.OpenAsync();
-        var tables = await connection.QueryAsync<string>(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'VersionInfo'");
-        var deletes = string.Join(" ", tables.Select(table => $"DELETE FROM \"{table}\";"));
-        await connection.ExecuteAsync($"PRAGMA foreign_keys = OFF; {deletes} PRAGMA foreign_keys = ON;");
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            File.Delete(_file + suffix);
+        File.Copy(_template, _file, overwrite: true);
+        return Task.CompletedTask;
     }
 
     public override ValueTask DisposeAsync()
@@ -47,5 +55,15 @@ public sealed class SqliteTestDatabase : TestDatabase
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
+    }
+
+    // Folds the write-ahead log into the main file, so the file alone is the whole database.
+    private void Checkpoint()
+    {
+        using var connection = new SqliteConnection(Options.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        command.ExecuteNonQuery();
     }
 }

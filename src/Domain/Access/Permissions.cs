@@ -17,4 +17,5 @@ public enum Permissions
     ImportBooks = 1 << 9,
     ManageMembers = 1 << 10,
     ManageOrganization = 1 << 11,
+    ManageChartOfAccounts = 1 << 12,
 }

@@ -19,7 +19,8 @@ public static class RolePermissions
         | Permissions.LockPeriods
         | Permissions.ManageFiscalYears
         | Permissions.FileVatReturns
-        | Permissions.ImportBooks;
+        | Permissions.ImportBooks
+        | Permissions.ManageChartOfAccounts;
 
     private const Permissions Owner = Accountant | Permissions.ManageMembers | Permissions.ManageOrganization;
 

@@ -62,6 +62,15 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
         return await transaction.Connection!.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken));
     }
 
+    /// <summary>A write that answers a value (e.g. UPDATE … RETURNING).</summary>
+    public async Task<T> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        if (!_writable)
+            throw new InvalidOperationException("Writes happen only inside a command's unit of work.");
+        var transaction = await TransactionAsync(cancellationToken);
+        return await transaction.Connection!.QuerySingleAsync<T>(Command(sql, parameters, transaction, cancellationToken));
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_transaction is null)

@@ -1,5 +1,9 @@
+using CleanLedger.Application.Common;
 using CleanLedger.Application.Common.Messaging;
+using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Common.Security;
+using CleanLedger.Domain.Ledger;
+using CleanLedger.Domain.Ledger.FiscalYears;
 using CleanLedger.Domain.Organizations;
 using FluentValidation;
 using Mediator;
@@ -25,11 +29,15 @@ public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrgani
     }
 }
 
+/// <summary>The new organisation gets the BAS chart and the fiscal year containing today.</summary>
 public sealed class CreateOrganizationHandler(
     ICurrentUser user,
     OrgContext orgContext,
     IUserDirectory users,
     IOrganizationStore organizations,
+    IChartOfAccounts chart,
+    IFiscalYearStore fiscalYears,
+    IAuditTrail audit,
     TimeProvider clock) : ICommandHandler<CreateOrganization, OrganizationDetails>
 {
     public async ValueTask<OrganizationDetails> Handle(CreateOrganization command, CancellationToken cancellationToken)
@@ -46,6 +54,10 @@ public sealed class CreateOrganizationHandler(
         orgContext.Enter(organization.Id);
         await users.EnsureAsync(user.UserId, user.DisplayName, now, cancellationToken);
         await organizations.CreateAsync(organization, user.UserId, cancellationToken);
+        await chart.AddAsync(organization.Id, BasChart.SmallBusinessAccounts, now, cancellationToken);
+        var fiscalYear = FiscalYear.Containing(clock.Today(), FiscalYearStart.Parse(command.FiscalYearStart).Month, Guid.CreateVersion7(now));
+        await fiscalYears.InsertAsync(organization.Id, fiscalYear, now, cancellationToken);
+        await audit.RecordAsync(organization.Id, "organization.created", $"organization/{organization.Id}", new { organization.Name, organization.OrgNumber }, cancellationToken);
         return organization;
     }
 }

@@ -1,0 +1,47 @@
+using CleanLedger.Application.Ledger;
+using CleanLedger.Domain.Ledger;
+
+namespace CleanLedger.Infrastructure.Persistence.Ledger;
+
+public sealed class ChartOfAccountsStore(DbSession session) : IChartOfAccounts
+{
+    public Task AddAsync(Guid orgId, IEnumerable<Account> accounts, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            INSERT INTO accounts (org_id, number, name, type, default_vat_code, sru_code, input_vat_deductible, is_active, created_at)
+            VALUES (@orgId, @number, @name, @type, @vatCode, @sru, @deductible, @active, @now)
+            """,
+            accounts.Select(account => new
+            {
+                orgId,
+                number = account.Number.Value,
+                name = account.Name,
+                type = account.Type.ToString(),
+                vatCode = account.DefaultVatCode.ToString(),
+                sru = account.SruCode,
+                deductible = account.InputVatDeductible,
+                active = account.IsActive,
+                now,
+            }),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<Account>> ListAsync(Guid orgId, CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync<(int Number, string Name, string Type, string VatCode, string? Sru, bool Deductible, bool Active)>(
+            """
+            SELECT number, name, type, default_vat_code, sru_code, input_vat_deductible, is_active
+            FROM accounts WHERE org_id = @orgId ORDER BY number
+            """,
+            new { orgId },
+            cancellationToken);
+        return rows.Select(row => new Account(
+            new AccountNumber(row.Number), row.Name, Enum.Parse<AccountType>(row.Type), Enum.Parse<VatCode>(row.VatCode),
+            row.Sru, row.Deductible, row.Active)).ToList();
+    }
+
+    public async Task<bool> SetActiveAsync(Guid orgId, AccountNumber number, bool active, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            "UPDATE accounts SET is_active = @active WHERE org_id = @orgId AND number = @number",
+            new { orgId, number = number.Value, active },
+            cancellationToken) > 0;
+}

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using CleanLedger.Application.Ledger;
+using CleanLedger.Application.Ledger.Verifications;
+using CleanLedger.Domain.Ledger;
+using CleanLedger.Domain.Ledger.Compliance;
+using CleanLedger.Domain.Ledger.FiscalYears;
+using CleanLedger.Domain.Ledger.Verifications;
+
+namespace CleanLedger.Infrastructure.Persistence.Ledger;
+
+/// <summary>The SQL of posting: the rules' facts, the series counters, and the immutable rows.</summary>
+public sealed class LedgerStore(DbSession session, ChartOfAccountsStore chart, FiscalYearStore fiscalYears) : ILedgerStore
+{
+    // A posted verification that has not been reversed and is not itself a reversal: the ones a
+    // duplicate would collide with.
+    private const string Standing = """
+        v.org_id = @orgId AND v.reverses_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM verifications r WHERE r.org_id = v.org_id AND r.reverses_id = v.id)
+        """;
+
+    public async Task<ComplianceContext> LoadComplianceContextAsync(Guid orgId, VerificationDraft draft, DateOnly today, CancellationToken cancellationToken)
+    {
+        var years = await fiscalYears.ListAsync(orgId, cancellationToken);
+        var accounts = (await chart.ListAsync(orgId, cancellationToken)).ToDictionary(account => account.Number.Value);
+        var period = await session.QuerySingleOrDefaultAsync<(string? LockedAt, string? VatFiledAt)>(
+            "SELECT CAST(locked_at AS TEXT), CAST(vat_filed_at AS TEXT) FROM period_states WHERE org_id = @orgId AND period = @period",
+            new { orgId, period = PeriodId.Of(draft.Date).ToString() },
+            cancellationToken);
+
+        int sameDocument = 0, sameEvent = 0;
+        if (draft.Reverses is null)
+        {
+            if (draft.DocumentIds.Count > 0)
+            {
+                sameDocument = await session.QuerySingleOrDefaultAsync<int>(
+                    $"""
+                    SELECT COUNT(*) FROM verifications v JOIN verification_documents d ON d.verification_id = v.id
+                    WHERE {Standing} AND d.document_id IN @documentIds
+                    """,
+                    new { orgId, documentIds = draft.DocumentIds },
+                    cancellationToken);
+            }
+
+            if (draft.Counterparty is not null)
+            {
+                sameEvent = await session.QuerySingleOrDefaultAsync<int>(
+                    $"SELECT COUNT(*) FROM verifications v WHERE {Standing} AND v.counterparty = @counterparty AND v.date = @date AND v.gross_ore = @gross",
+                    new { orgId, counterparty = draft.Counterparty, date = draft.Date, gross = draft.TotalDebit },
+                    cancellationToken);
+            }
+        }
+
+        return new ComplianceContext(today, years, accounts, period.LockedAt is not null, period.VatFiledAt is not null, [], sameDocument, sameEvent);
+    }
+
+    public async Task<long> AllocateNumberAsync(Guid orgId, Guid fiscalYearId, string series, CancellationToken cancellationToken)
+    {
+        var key = new { orgId, fiscalYearId, series };
+        await session.ExecuteAsync(
+            """
+            INSERT INTO verification_series (org_id, fiscal_year_id, series, next_number) VALUES (@orgId, @fiscalYearId, @series, 1)
+            ON CONFLICT (org_id, fiscal_year_id, series) DO NOTHING
+            """,
+            key,
+            cancellationToken);
+        // The UPDATE takes the counter row's lock until commit: concurrent posters queue here.
+        return await session.ExecuteScalarAsync<long>(
+            """
+            UPDATE verification_series SET next_number = next_number + 1
+            WHERE org_id = @orgId AND fiscal_year_id = @fiscalYearId AND series = @series
+            RETURNING next_number - 1
+            """,
+            key,
+            cancellationToken);
+    }
+
+    public async Task InsertAsync(Guid orgId, Verification verification, IReadOnlyList<RuleResult> results, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(
+            """
+            INSERT INTO verifications (id, org_id, fiscal_year_id, series, number, date, registered_at, description, counterparty,
+                                       currency, gross_ore, reverses_id, posted_by, compliance_results)
+            VALUES (@Id, @orgId, @FiscalYearId, @Series, @Number, @Date, @RegisteredAt, @Description, @Counterparty,
+                    @Currency, @gross, @Reverses, @PostedBy, @compliance)
+            """,
+            new
+            {
+                verification.Id,
+                orgId,
+                verification.FiscalYearId,
+                verification.Series,
+                verification.Number,
+                verification.Date,
+                verification.RegisteredAt,
+                verification.Description,
+                verification.Counterparty,
+                verification.Currency,
+                gross = verification.Lines.Sum(line => line.Debit),
+                verification.Reverses,
+                verification.PostedBy,
+                compliance = JsonSerializer.Serialize(ComplianceResult.From(results)),
+            },
+            cancellationToken);
+        await session.ExecuteAsync(
+            """
+            INSERT INTO verification_lines (verification_id, line_no, org_id, account, debit_ore, credit_ore, vat_code)
+            VALUES (@verificationId, @lineNo, @orgId, @account, @debit, @credit, @vatCode)
+            """,
+            verification.Lines.Select((line, index) => new
+            {
+                verificationId = verification.Id,
+                lineNo = index + 1,
+                orgId,
+                account = line.Account.Value,
+                debit = line.Debit,
+                credit = line.Credit,
+                vatCode = line.VatCode?.ToString(),
+            }),
+            cancellationToken);
+        if (verification.DocumentIds.Count > 0)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO verification_documents (verification_id, document_id, org_id) VALUES (@verificationId, @documentId, @orgId)",
+                verification.DocumentIds.Select(documentId => new { verificationId = verification.Id, documentId, orgId }),
+                cancellationToken);
+        }
+    }
+
+    public async Task<Verification?> FindAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<VerificationRow>(
+            $"SELECT {VerificationRow.Columns} FROM verifications v WHERE v.org_id = @orgId AND v.id = @verificationId",
+            new { orgId, verificationId },
+            cancellationToken);
+        if (row is null)
+            return null;
+
+        var lines = await session.QueryAsync<LineRow>(
+            $"SELECT {LineRow.Columns} FROM verification_lines l WHERE l.org_id = @orgId AND l.verification_id = @verificationId ORDER BY l.line_no",
+            new { orgId, verificationId },
+            cancellationToken);
+        var documents = await session.QueryAsync<Guid>(
+            "SELECT document_id FROM verification_documents WHERE org_id = @orgId AND verification_id = @verificationId ORDER BY document_id",
+            new { orgId, verificationId },
+            cancellationToken);
+        return row.ToVerification(lines.Select(line => line.ToLine()).ToList(), documents);
+    }
+
+    public Task<Guid?> FindReversalOfAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<Guid?>(
+            "SELECT id FROM verifications WHERE org_id = @orgId AND reverses_id = @verificationId",
+            new { orgId, verificationId },
+            cancellationToken);
+}
+
+internal sealed record VerificationRow(
+    Guid Id, Guid FiscalYearId, string Series, long Number, DateOnly Date, DateTimeOffset RegisteredAt, string Description,
+    string? Counterparty, string Currency, long GrossOre, Guid? Reverses, Guid PostedBy, string ComplianceResults)
+{
+    public const string Columns = """
+        v.id AS Id, v.fiscal_year_id AS FiscalYearId, v.series AS Series, v.number AS Number, v.date AS Date,
+        v.registered_at AS RegisteredAt, v.description AS Description, v.counterparty AS Counterparty, v.currency AS Currency,
+        v.gross_ore AS GrossOre, v.reverses_id AS Reverses, v.posted_by AS PostedBy, v.compliance_results AS ComplianceResults
+        """;
+
+    public Verification ToVerification(IReadOnlyList<VerificationLine> lines, IReadOnlyList<Guid> documentIds) =>
+        new(Id, FiscalYearId, Series, Number, Date, RegisteredAt, Description, Counterparty, lines, documentIds, Currency, Reverses, PostedBy);
+}
+
+internal sealed record LineRow(int Account, long DebitOre, long CreditOre, string? VatCode)
+{
+    public const string Columns = "l.account AS Account, l.debit_ore AS DebitOre, l.credit_ore AS CreditOre, l.vat_code AS VatCode";
+
+    public VerificationLine ToLine() =>
+        new(new AccountNumber(Account), DebitOre, CreditOre, VatCode is null ? null : Enum.Parse<VatCode>(VatCode));
+}
