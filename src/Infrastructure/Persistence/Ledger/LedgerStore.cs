@@ -135,16 +135,20 @@ public sealed class LedgerStore(DbSession session, ChartOfAccountsStore chart, F
         if (row is null)
             return null;
 
-        var lines = await session.QueryAsync<LineRow>(
-            $"SELECT {LineRow.Columns} FROM verification_lines l WHERE l.org_id = @orgId AND l.verification_id = @verificationId ORDER BY l.line_no",
+        var lines = await session.QueryAsync<(int Account, long Debit, long Credit, string? VatCode)>(
+            "SELECT account, debit_ore, credit_ore, vat_code FROM verification_lines WHERE org_id = @orgId AND verification_id = @verificationId ORDER BY line_no",
             new { orgId, verificationId },
             cancellationToken);
         var documents = await session.QueryAsync<Guid>(
             "SELECT document_id FROM verification_documents WHERE org_id = @orgId AND verification_id = @verificationId ORDER BY document_id",
             new { orgId, verificationId },
             cancellationToken);
-        return row.ToVerification(lines.Select(line => line.ToLine()).ToList(), documents);
+        return row.ToVerification(
+            lines.Select(line => new VerificationLine(new AccountNumber(line.Account), line.Debit, line.Credit, ParseVatCode(line.VatCode))).ToList(),
+            documents);
     }
+
+    internal static VatCode? ParseVatCode(string? text) => text is null ? null : Enum.Parse<VatCode>(text);
 
     public Task<Guid?> FindReversalOfAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<Guid?>(
@@ -165,12 +169,4 @@ internal sealed record VerificationRow(
 
     public Verification ToVerification(IReadOnlyList<VerificationLine> lines, IReadOnlyList<Guid> documentIds) =>
         new(Id, FiscalYearId, Series, Number, Date, RegisteredAt, Description, Counterparty, lines, documentIds, Currency, Reverses, PostedBy);
-}
-
-internal sealed record LineRow(int Account, long DebitOre, long CreditOre, string? VatCode)
-{
-    public const string Columns = "l.account AS Account, l.debit_ore AS DebitOre, l.credit_ore AS CreditOre, l.vat_code AS VatCode";
-
-    public VerificationLine ToLine() =>
-        new(new AccountNumber(Account), DebitOre, CreditOre, VatCode is null ? null : Enum.Parse<VatCode>(VatCode));
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CleanLedger.Application.Ledger.Verifications;
-using CleanLedger.Domain.Ledger;
 
 namespace CleanLedger.Infrastructure.Persistence.Ledger;
 
@@ -40,7 +39,7 @@ public sealed class VerificationReader(DbSession session) : IVerificationReader
             row.GrossOre, row.PostedBy, row.Reverses, reversedBy,
             lines.Select(line => new VerificationLineDetails(
                 line.Account.ToString(System.Globalization.CultureInfo.InvariantCulture), line.Name, line.DebitOre, line.CreditOre,
-                line.VatCode is null ? null : Enum.Parse<VatCode>(line.VatCode))).ToList(),
+                LedgerStore.ParseVatCode(line.VatCode))).ToList(),
             documents,
             JsonSerializer.Deserialize<List<ComplianceResult>>(row.ComplianceResults)!);
     }
