@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CleanLedger.Api.Endpoints;
+using CleanLedger.Api.Endpoints.Ledger;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Common.Behaviors;
 using CleanLedger.Infrastructure;
@@ -61,6 +62,8 @@ if (app.Environment.IsEnvironment(AppEnvironments.Local))
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapIdentityEndpoints();
 api.MapOrganizationEndpoints();
+api.MapVerificationEndpoints();
+api.MapBooksSetupEndpoints();
 
 await app.RunAsync();
 return 0;

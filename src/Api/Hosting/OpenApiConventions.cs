@@ -7,12 +7,14 @@ public static class OpenApiConventions
     public const string HealthTag = "Health";
     public const string IdentityTag = "Identity";
     public const string OrganisationsTag = "Organisations";
+    public const string LedgerTag = "Ledger";
 
     private static readonly Dictionary<string, string> Tags = new()
     {
         [HealthTag] = "Liveness and readiness, without authentication.",
         [IdentityTag] = "Who the caller is and which organisations they belong to.",
         [OrganisationsTag] = "Organisations (tenants) and their members' roles.",
+        [LedgerTag] = "The books: verifications, compliance rules, fiscal years, periods, chart of accounts, audit trail.",
     };
 
     /// <summary>The problem answers every authenticated route can give, declared so generated clients are typed.</summary>
@@ -26,6 +28,10 @@ public static class OpenApiConventions
         route.WithCommonProblems()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>422 with every compliance rule's result.</summary>
+    public static RouteHandlerBuilder ProducesComplianceProblem(this RouteHandlerBuilder route) =>
+        route.Produces<Endpoints.Ledger.ComplianceProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
 
     public static IServiceCollection AddApiOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
@@ -51,6 +57,17 @@ public static class OpenApiConventions
                     BearerFormat = "JWT",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(Endpoints.Ledger.Kronor))
+                {
+                    schema.Type = JsonSchemaType.String | JsonSchemaType.Number;
+                    schema.Pattern = "^-?[0-9]+([.][0-9]{1,2})?$";
+                    schema.Description = "Kronor with at most two decimals, as a decimal string (\"1234.50\") or a number (1234.5).";
+                }
+
                 return Task.CompletedTask;
             });
         });

@@ -1,5 +1,7 @@
 using CleanLedger.Application.Common.Errors;
+using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Domain.Common;
+using CleanLedger.Domain.Ledger.Compliance;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +33,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
             UnauthenticatedException unauthenticated => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized.", Detail = unauthenticated.Message },
+            ComplianceException compliance => new Endpoints.Ledger.ComplianceProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The verification breaks a blocking compliance rule.",
+                Detail = string.Join(", ", compliance.Results.Where(result => result.Blocks).Select(result => result.Code)),
+                Extensions = { ["code"] = ComplianceException.Code },
+                ComplianceResults = ComplianceResult.From(compliance.Results),
+            },
             DomainException domain => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,

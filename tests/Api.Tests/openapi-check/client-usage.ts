@@ -30,3 +30,26 @@ export function problemText(problem: Problem): string {
 export function getOrganizationPath(orgId: paths["/api/v1/orgs/{orgId}"]["get"]["parameters"]["path"]["orgId"]): string {
   return `/api/v1/orgs/${orgId}`;
 }
+
+type PostVerification = paths["/api/v1/orgs/{orgId}/verifications"]["post"]["requestBody"]["content"]["application/json"];
+type Posted = paths["/api/v1/orgs/{orgId}/verifications"]["post"]["responses"][201]["content"]["application/json"];
+type Blocked = paths["/api/v1/orgs/{orgId}/verifications"]["post"]["responses"][422]["content"]["application/problem+json"];
+
+export const officeSupplies: PostVerification = {
+  date: "2026-11-02",
+  description: "Kontorsmaterial",
+  counterparty: "Clas Ohlson",
+  lines: [
+    { account: "6110", debit: "200.00", vatCode: "vat25" },
+    { account: "2641", debit: 50, vatCode: "vat25" },
+    { account: "1930", credit: "250.00" },
+  ],
+};
+
+export function postedLabel(posted: Posted): string {
+  return `${posted.series}${posted.number}`;
+}
+
+export function blockingCodes(problem: Blocked): string[] {
+  return (problem.complianceResults ?? []).filter((r) => !r.passed && r.severity === "block").map((r) => r.code);
+}

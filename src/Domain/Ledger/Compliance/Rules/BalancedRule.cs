@@ -38,7 +38,8 @@ public sealed class BalancedRule : ComplianceRule
         if (draft.Lines.Count < 2)
             return Fail(TooFewLines);
 
-        long debit = 0, credit = 0;
+        // Int128, so that huge amounts cannot wrap around and make an unbalanced draft sum equal.
+        Int128 debit = 0, credit = 0;
         for (var i = 0; i < draft.Lines.Count; i++)
         {
             var line = draft.Lines[i];
@@ -48,6 +49,7 @@ public sealed class BalancedRule : ComplianceRule
             credit += line.Credit;
         }
 
-        return debit == credit ? Pass() : Fail(Unbalanced);
+        // A total beyond long.MaxValue öre cannot be carried as the verification's gross amount.
+        return debit == credit && debit <= long.MaxValue ? Pass() : Fail(Unbalanced);
     }
 }
