@@ -20,6 +20,9 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
 
     public DatabaseProvider Provider => dialect.Provider;
 
+    /// <inheritdoc cref="SqlDialect.InList"/>
+    public string InList(string column, string parameter) => dialect.InList(column, parameter);
+
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         if (_transaction is not null)
@@ -46,6 +49,13 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
         var transaction = await TransactionAsync(cancellationToken);
         var rows = await transaction.Connection!.QueryAsync<T>(Command(sql, parameters, transaction, cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>Several SELECTs in one round trip; read the grids in order.</summary>
+    public async Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var transaction = await TransactionAsync(cancellationToken);
+        return await transaction.Connection!.QueryMultipleAsync(Command(sql, parameters, transaction, cancellationToken));
     }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public abstract class SqlDialect
     public abstract Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken);
 
     public abstract Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken);
+
+    /// <summary>"<paramref name="column"/> is one of the list parameter <paramref name="parameter"/>".</summary>
+    public abstract string InList(string column, string parameter);
 }
 
 public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
@@ -40,6 +43,9 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override async Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
+
+    // Dapper passes a list to Npgsql as one array parameter.
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
@@ -71,6 +77,9 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     // transaction later could fail at once with SQLITE_BUSY, so a session never does.
     public override Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: !write));
+
+    // Dapper expands a list into one parameter per element for SQLite.
+    public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     // SQLite has no row-level security: the WHERE org_id = @OrgId in every statement is the only line.
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>

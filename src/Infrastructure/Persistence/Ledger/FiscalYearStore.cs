@@ -5,14 +5,13 @@ namespace CleanLedger.Infrastructure.Persistence.Ledger;
 
 public sealed class FiscalYearStore(DbSession session) : IFiscalYearStore
 {
-    public async Task<IReadOnlyList<FiscalYear>> ListAsync(Guid orgId, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync<(Guid Id, DateOnly Start, DateOnly End, bool Closed)>(
-            "SELECT id, start_date, end_date, is_closed FROM fiscal_years WHERE org_id = @orgId ORDER BY start_date",
-            new { orgId },
-            cancellationToken);
-        return rows.Select(row => new FiscalYear(row.Id, row.Start, row.End, row.Closed)).ToList();
-    }
+    internal const string SelectSql = "SELECT id, start_date, end_date, is_closed FROM fiscal_years WHERE org_id = @orgId ORDER BY start_date";
+
+    public async Task<IReadOnlyList<FiscalYear>> ListAsync(Guid orgId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<(Guid Id, DateOnly Start, DateOnly End, bool Closed)>(SelectSql, new { orgId }, cancellationToken))
+            .Select(ToFiscalYear).ToList();
+
+    internal static FiscalYear ToFiscalYear((Guid Id, DateOnly Start, DateOnly End, bool Closed) row) => new(row.Id, row.Start, row.End, row.Closed);
 
     public Task InsertAsync(Guid orgId, FiscalYear year, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.ExecuteAsync(

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Running;
+using CleanLedger.Benchmarks;
+
+// dotnet run -c Release --project tests/Benchmarks -- rules      (BenchmarkDotNet)
+// dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
+return args.FirstOrDefault() switch
+{
+    "rules" => Run(() => BenchmarkRunner.Run<RuleEngineBenchmarks>(args: args[1..])),
+    "posting" => await PostingThroughput.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Run(Action benchmark)
+{
+    benchmark();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N]");
+    return 2;
+}
