@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the benchmarks recorded in docs/benchmarks.md: the compliance rule engine (BenchmarkDotNet,
+# against a baseline in the same run) and posting throughput on a private PostgreSQL cluster
+# (through the Application against a raw-SQL baseline, in the same run).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$ROOT/build/lib/postgres.sh"
+
+RUN="$(mktemp -d /tmp/cl-bench.XXXXXX)"
+chmod 755 "$RUN"
+trap 'stop_postgres "$RUN"; rm -rf "$RUN"' EXIT
+
+dotnet build "$ROOT/tests/Benchmarks" -c Release -v quiet -nologo >/dev/null
+log "rule engine"
+(cd "$RUN" && dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- rules --job short --inProcess) | grep -E '^\|'
+log "posting throughput"
+start_postgres "$RUN" 55499
+dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- posting "$@"
