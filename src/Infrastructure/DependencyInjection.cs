@@ -24,7 +24,14 @@ public static class DependencyInjection
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(database.ConnectionString).Build());
+            services.AddSingleton(_ =>
+            {
+                var builder = new NpgsqlDataSourceBuilder(database.ConnectionString);
+                // The same few statements run on every posting: let Npgsql prepare them server-side.
+                if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+                    builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+                return builder.Build();
+            });
             services.AddSingleton<SqlDialect>(provider => new PostgresDialect(provider.GetRequiredService<NpgsqlDataSource>()));
         }
         else

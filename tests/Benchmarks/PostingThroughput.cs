@@ -53,7 +53,8 @@ public static class PostingThroughput
     {
         var owner = TestUser.New("Baseline Owner");
         var org = await app.SendAsync<OrganizationDetails>(owner, new CreateOrganization("Baseline AB", "556677-8899", VatPeriod.Monthly, "01-01"));
-        await using var dataSource = NpgsqlDataSource.Create(database.Options.ConnectionString);
+        // The same prepared-statement cache as the Application's data source.
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.Options.ConnectionString) { MaxAutoPrepare = 64 });
         var elapsed = await RunConcurrentlyAsync(posters, postings, index => InsertRawAsync(dataSource, org.Id, owner.Id, index));
         await AssertGaplessAsync(database, org.Id, postings);
         return postings / elapsed.TotalSeconds;

@@ -27,8 +27,10 @@ public readonly record struct Money(long Ore, string Currency)
     public static bool TryFromKronor(decimal kronor, out long ore)
     {
         ore = 0;
+        if (Math.Abs(kronor) > 1_000_000_000_000_000m)
+            return false;
         var scaled = kronor * 100m;
-        if (scaled != decimal.Truncate(scaled) || Math.Abs(kronor) > 1_000_000_000_000_000m)
+        if (scaled != decimal.Truncate(scaled))
             return false;
         ore = (long)scaled;
         return true;

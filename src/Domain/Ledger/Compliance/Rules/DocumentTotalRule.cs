@@ -2,7 +2,11 @@ using CleanLedger.Domain.Ledger.Verifications;
 
 namespace CleanLedger.Domain.Ledger.Compliance.Rules;
 
-/// <summary>R-051: a verification built on a receipt books exactly the receipt's total.</summary>
+/// <summary>
+/// a verification built on a receipt books exactly the receipt's total: what was paid or is
+/// owed, i.e. the credits outside the VAT accounts (under reverse charge the VAT the buyer
+/// calculates is not part of the invoice's total).
+/// </summary>
 public sealed class DocumentTotalRule : ComplianceRule
 {
     public static readonly RuleMessage TotalDiffers = new(
@@ -36,6 +40,19 @@ public sealed class DocumentTotalRule : ComplianceRule
             total += documentTotal;
         }
 
-        return total == draft.TotalDebit ? Pass() : Fail(TotalDiffers);
+        return total == PaidOrOwed(draft, context) ? Pass() : Fail(TotalDiffers);
+    }
+
+    private static long PaidOrOwed(VerificationDraft draft, ComplianceContext context)
+    {
+        long amount = 0;
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            var line = draft.Lines[i];
+            if (!(context.Accounts.TryGetValue(line.Account.Value, out var account) && account.IsVatAccount))
+                amount += line.Credit;
+        }
+
+        return amount;
     }
 }
