@@ -107,25 +107,35 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
 
     public async Task<Verification?> FindAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken)
     {
-        var row = await session.QuerySingleOrDefaultAsync<VerificationRow>(
-            $"SELECT {VerificationRow.Columns} FROM verifications v WHERE v.org_id = @orgId AND v.id = @verificationId",
-            new { orgId, verificationId },
-            cancellationToken);
-        if (row is null)
+        if (await ReadRowAsync(session, orgId, verificationId, cancellationToken) is not { } row)
             return null;
 
         var lines = await session.QueryAsync<(int Account, long Debit, long Credit, string? VatCode)>(
             "SELECT account, debit_ore, credit_ore, vat_code FROM verification_lines WHERE org_id = @orgId AND verification_id = @verificationId ORDER BY line_no",
             new { orgId, verificationId },
             cancellationToken);
-        var documents = await session.QueryAsync<Guid>(
+        return row.ToVerification(
+            lines.Select(line => new VerificationLine(new AccountNumber(line.Account), line.Debit, line.Credit, ParseVatCode(line.VatCode))).ToList(),
+            await ReadDocumentIdsAsync(session, orgId, verificationId, cancellationToken));
+    }
+
+    public Task<Guid?> FindReversalOfAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<Guid?>(
+            "SELECT id FROM verifications WHERE org_id = @orgId AND reverses_id = @verificationId",
+            new { orgId, verificationId },
+            cancellationToken);
+
+    internal static Task<VerificationRow?> ReadRowAsync(DbSession session, Guid orgId, Guid verificationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<VerificationRow>(
+            $"SELECT {VerificationRow.Columns} FROM verifications v WHERE v.org_id = @orgId AND v.id = @verificationId",
+            new { orgId, verificationId },
+            cancellationToken);
+
+    internal static Task<IReadOnlyList<Guid>> ReadDocumentIdsAsync(DbSession session, Guid orgId, Guid verificationId, CancellationToken cancellationToken) =>
+        session.QueryAsync<Guid>(
             "SELECT document_id FROM verification_documents WHERE org_id = @orgId AND verification_id = @verificationId ORDER BY document_id",
             new { orgId, verificationId },
             cancellationToken);
-        return row.ToVerification(
-            lines.Select(line => new VerificationLine(new AccountNumber(line.Account), line.Debit, line.Credit, ParseVatCode(line.VatCode))).ToList(),
-            documents);
-    }
 
     /// <summary>All lines in one statement: fewer round trips while the series counter is locked.</summary>
     private static string InsertLinesSql(int count) =>
@@ -149,11 +159,6 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
 
     internal static VatCode? ParseVatCode(string? text) => text is null ? null : Enum.Parse<VatCode>(text);
 
-    public Task<Guid?> FindReversalOfAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken) =>
-        session.QuerySingleOrDefaultAsync<Guid?>(
-            "SELECT id FROM verifications WHERE org_id = @orgId AND reverses_id = @verificationId",
-            new { orgId, verificationId },
-            cancellationToken);
 }
 
 internal sealed record VerificationRow(

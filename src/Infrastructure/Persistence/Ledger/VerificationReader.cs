@@ -9,11 +9,7 @@ public sealed class VerificationReader(DbSession session) : IVerificationReader
 {
     public async Task<VerificationDetails?> GetAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken)
     {
-        var row = await session.QuerySingleOrDefaultAsync<VerificationRow>(
-            $"SELECT {VerificationRow.Columns} FROM verifications v WHERE v.org_id = @orgId AND v.id = @verificationId",
-            new { orgId, verificationId },
-            cancellationToken);
-        if (row is null)
+        if (await LedgerStore.ReadRowAsync(session, orgId, verificationId, cancellationToken) is not { } row)
             return null;
 
         var lines = await session.QueryAsync<(int Account, string? Name, long DebitOre, long CreditOre, string? VatCode)>(
@@ -25,10 +21,7 @@ public sealed class VerificationReader(DbSession session) : IVerificationReader
             """,
             new { orgId, verificationId },
             cancellationToken);
-        var documents = await session.QueryAsync<Guid>(
-            "SELECT document_id FROM verification_documents WHERE org_id = @orgId AND verification_id = @verificationId ORDER BY document_id",
-            new { orgId, verificationId },
-            cancellationToken);
+        var documents = await LedgerStore.ReadDocumentIdsAsync(session, orgId, verificationId, cancellationToken);
         var reversedBy = await session.QuerySingleOrDefaultAsync<Guid?>(
             "SELECT id FROM verifications WHERE org_id = @orgId AND reverses_id = @verificationId",
             new { orgId, verificationId },

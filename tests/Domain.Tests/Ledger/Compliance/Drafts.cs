@@ -63,22 +63,18 @@ internal static class RuleResultAssertions
         result.LegalReference.ShouldBe(rule.LegalReference);
     }
 
-    public static void ShouldBlock(this RuleResult result, IComplianceRule rule, RuleMessage message)
-    {
-        result.Code.ShouldBe(rule.Code);
-        result.Passed.ShouldBeFalse();
-        result.Severity.ShouldBe(RuleSeverity.Block);
-        result.Blocks.ShouldBeTrue();
-        result.Message.ShouldBeSameAs(message, $"{rule.Code}: got '{result.Message.English}'");
-        result.LegalReference.ShouldBe(rule.LegalReference);
-    }
+    public static void ShouldBlock(this RuleResult result, IComplianceRule rule, RuleMessage message) =>
+        result.ShouldFail(rule, message, RuleSeverity.Block);
 
-    public static void ShouldWarn(this RuleResult result, IComplianceRule rule, RuleMessage message)
+    public static void ShouldWarn(this RuleResult result, IComplianceRule rule, RuleMessage message) =>
+        result.ShouldFail(rule, message, RuleSeverity.Warn);
+
+    private static void ShouldFail(this RuleResult result, IComplianceRule rule, RuleMessage message, RuleSeverity severity)
     {
         result.Code.ShouldBe(rule.Code);
         result.Passed.ShouldBeFalse();
-        result.Severity.ShouldBe(RuleSeverity.Warn);
-        result.Blocks.ShouldBeFalse();
+        result.Severity.ShouldBe(severity);
+        result.Blocks.ShouldBe(severity == RuleSeverity.Block);
         result.Message.ShouldBeSameAs(message, $"{rule.Code}: got '{result.Message.English}'");
         result.LegalReference.ShouldBe(rule.LegalReference);
     }
