@@ -26,7 +26,7 @@ public static class PostingThroughput
         var posters = Option(args, "--posters", 16);
         var postings = Option(args, "--postings", 1600);
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var app = new ApplicationHarness(database);
+        await using var app = new ApplicationHarness(database, validateScopes: false);
 
         // Warm both paths (JIT, pools, plans) before measuring.
         await MeasureApplicationAsync(app, posters, posters * 4);

@@ -17,7 +17,9 @@ public sealed class ApplicationHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ApplicationHarness(TestDatabase database)
+    /// <param name="database">The database to run against.</param>
+    /// <param name="validateScopes">Check every resolution for scope mistakes, as tests should; a benchmark measures without, like a production host.</param>
+    public ApplicationHarness(TestDatabase database, bool validateScopes = true)
     {
         Database = database;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
@@ -31,7 +33,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
             options.GenerateTypesAsInternal = true;
             options.Assemblies = [typeof(OrgScopingBehavior<,>)];
         });
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes, ValidateOnBuild = validateScopes });
     }
 
     public TestDatabase Database { get; }
