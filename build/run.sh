@@ -11,6 +11,7 @@ mkdir -p "$ROOT/data"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-local}"
 export Database__Provider=Sqlite
 export Database__ConnectionString="Data Source=$ROOT/data/cleanledger.db"
+export Documents__LocalStorePath="$ROOT/data/documents"
 
 log "building"
 dotnet build "$ROOT/CleanLedger.sln" -c Release -v quiet -nologo >/dev/null

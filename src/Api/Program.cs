@@ -64,6 +64,7 @@ api.MapIdentityEndpoints();
 api.MapOrganizationEndpoints();
 api.MapVerificationEndpoints();
 api.MapBooksSetupEndpoints();
+api.MapDocumentEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -1,10 +1,13 @@
 using CleanLedger.Application.Common.Persistence;
 using CleanLedger.Application.Common.Security;
+using CleanLedger.Application.Documents;
 using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
+using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Persistence.Documents;
 using CleanLedger.Infrastructure.Persistence.Ledger;
 using CleanLedger.Infrastructure.Persistence.Migrations;
 using CleanLedger.Infrastructure.Persistence.Organizations;
@@ -56,6 +59,13 @@ public static class DependencyInjection
         services.AddScoped<IVerificationReader, VerificationReader>();
         services.AddScoped<IPeriodStore, PeriodStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+
+        services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
+        services.AddSingleton<IDocumentInspector, FileInspector>();
+        services.AddSingleton<IDocumentStore, LocalWormStore>();
+        services.AddSingleton<IVirusScanner, DisabledVirusScanner>();
+        services.AddScoped<IDocumentRepository, DocumentRepository>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         return services;
     }
 

@@ -83,6 +83,7 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override async ValueTask DisposeAsync()
     {
+        DeleteDocuments();
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_superuser);
         await connection.OpenAsync();

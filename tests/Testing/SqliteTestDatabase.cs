@@ -54,6 +54,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        DeleteDocuments();
         return ValueTask.CompletedTask;
     }
 

@@ -13,6 +13,9 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public abstract DatabaseOptions Options { get; }
 
+    /// <summary>The local write-once document store that goes with this database.</summary>
+    public string DocumentsFolder { get; } = Directory.CreateTempSubdirectory("cleanledger-documents-").FullName;
+
     /// <summary>Host settings that point an app at this database.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -21,6 +24,7 @@ public abstract class TestDatabase : IAsyncDisposable
         ["Database:MigrationConnectionString"] = Options.MigrationConnectionString,
         ["Database:AppRole"] = Options.AppRole,
         ["Database:MigrateOnStart"] = "true",
+        ["Documents:LocalStorePath"] = DocumentsFolder,
     };
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
@@ -29,4 +33,7 @@ public abstract class TestDatabase : IAsyncDisposable
     public abstract Task ResetAsync();
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>Test clean-up only: the store itself has no way to delete.</summary>
+    protected void DeleteDocuments() => Directory.Delete(DocumentsFolder, recursive: true);
 }

@@ -8,12 +8,14 @@ public static class OpenApiConventions
     public const string IdentityTag = "Identity";
     public const string OrganisationsTag = "Organisations";
     public const string LedgerTag = "Ledger";
+    public const string DocumentsTag = "Documents";
 
     private static readonly Dictionary<string, string> Tags = new()
     {
         [HealthTag] = "Liveness and readiness, without authentication.",
         [IdentityTag] = "Who the caller is and which organisations they belong to.",
         [OrganisationsTag] = "Organisations (tenants) and their members' roles.",
+        [DocumentsTag] = "Receipts and invoices: upload (idempotent, deduplicated, inspected), status, original bytes.",
         [LedgerTag] = "The books: verifications, compliance rules, fiscal years, periods, chart of accounts, audit trail.",
     };
 

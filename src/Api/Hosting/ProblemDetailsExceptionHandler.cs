@@ -1,4 +1,5 @@
 using CleanLedger.Application.Common.Errors;
+using CleanLedger.Application.Documents;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Ledger.Compliance;
@@ -33,6 +34,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
             UnauthenticatedException unauthenticated => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized.", Detail = unauthenticated.Message },
+            UploadRejectedException rejected => new ProblemDetails
+            {
+                Status = rejected.Rejection switch
+                {
+                    UploadRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                    UploadRejection.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+                    _ => StatusCodes.Status422UnprocessableEntity,
+                },
+                Title = "The upload was refused.",
+                Detail = rejected.Message,
+                Extensions = { ["code"] = rejected.Code },
+            },
             ComplianceException compliance => new Endpoints.Ledger.ComplianceProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,

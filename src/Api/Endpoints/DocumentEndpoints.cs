@@ -1,0 +1,89 @@
+using CleanLedger.Api.Hosting;
+using CleanLedger.Application.Documents;
+using CleanLedger.Application.Documents.GetDocument;
+using CleanLedger.Application.Documents.ListDocuments;
+using CleanLedger.Application.Documents.ReadDocumentFile;
+using CleanLedger.Application.Documents.UploadDocument;
+using CleanLedger.Domain.Documents;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanLedger.Api.Endpoints;
+
+public static class DocumentEndpoints
+{
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder api)
+    {
+        var documents = api.MapGroup("/orgs/{orgId:guid}/documents").WithTags(OpenApiConventions.DocumentsTag);
+
+        documents.MapPost("", Upload)
+            .WithName("UploadDocument")
+            .WithSummary("Uploads a receipt or invoice (multipart field 'file'); idempotent with an Idempotency-Key; the same bytes again return the existing document.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithOrgProblems();
+
+        documents.MapGet("/{documentId:guid}", Get).WithName("GetDocument").WithSummary("The document and how far it has come.").WithOrgProblems();
+        documents.MapGet("/{documentId:guid}/file", ReadFile)
+            .WithName("GetDocumentFile")
+            .WithSummary("The exact bytes as uploaded.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithOrgProblems();
+        documents.MapGet("", List).WithName("ListDocuments").WithSummary("Documents, newest first, optionally by status.").ProducesValidationProblem().WithOrgProblems();
+        return api;
+    }
+
+    private static async Task<Accepted<UploadedDocument>> Upload(
+        Guid orgId, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken cancellationToken)
+    {
+        var file = await MultipartUpload.ReceiveAsync(request, cancellationToken);
+        try
+        {
+            var uploaded = await sender.Send(new UploadDocument(orgId, file, idempotencyKey), cancellationToken);
+            if (uploaded.Refusal is { } refusal)
+                throw new UploadRejectedException(refusal.Rejection, refusal.Code, refusal.Reason);
+            return TypedResults.Accepted($"/api/v1/orgs/{orgId}/documents/{uploaded.Id}", uploaded);
+        }
+        finally
+        {
+            File.Delete(file.Path);
+        }
+    }
+
+    private static async Task<Ok<DocumentResponse>> Get(Guid orgId, Guid documentId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(DocumentResponse.From(await sender.Send(new GetDocument(orgId, documentId), cancellationToken)));
+
+    private static async Task<FileStreamHttpResult> ReadFile(Guid orgId, Guid documentId, ISender sender, CancellationToken cancellationToken)
+    {
+        var file = await sender.Send(new ReadDocumentFile(orgId, documentId), cancellationToken);
+        return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Ok<DocumentPage>> List(
+        Guid orgId, DocumentStatus? status, int? page, int? pageSize, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListDocuments(orgId, status, page ?? 1, pageSize ?? 50), cancellationToken));
+}
+
+/// <summary>The contract's document: what the later pipeline steps add is empty until they run.</summary>
+public sealed record DocumentResponse(
+    Guid Id,
+    DocumentStatus Status,
+    string Sha256,
+    string FileName,
+    string ContentType,
+    long Size,
+    DateTimeOffset UploadedAt,
+    ScanResult ScanResult,
+    string? OcrText,
+    Guid? VerificationId,
+    IReadOnlyList<string> ReviewReasons)
+{
+    public static DocumentResponse From(DocumentRecord document) =>
+        new(document.Id, document.Status, document.Sha256, document.FileName, document.ContentType, document.Size, document.UploadedAt,
+            document.ScanResult, OcrText: null, VerificationId: null, ReviewReasons: []);
+}

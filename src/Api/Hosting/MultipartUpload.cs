@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using CleanLedger.Application.Documents;
+using CleanLedger.Infrastructure.Documents;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace CleanLedger.Api.Hosting;
+
+/// <summary>
+/// Streams the multipart field <c>file</c> to a temporary file, hashing (SHA-256) and counting as
+/// it goes, so no upload is ever held whole in memory. The caller deletes the file when done.
+/// </summary>
+public static class MultipartUpload
+{
+    public const string FileField = "file";
+
+    public static async Task<IncomingFile> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var maxBytes = request.HttpContext.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+            throw new UploadRejectedException(UploadRejection.UnsupportedType, "upload.not_multipart", "Send the receipt as multipart/form-data with a field named 'file'.");
+
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                && disposition.IsFileDisposition()
+                && HeaderUtilities.RemoveQuotes(disposition.Name).Value == FileField)
+            {
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                return await SaveAsync(section.Body, Path.GetFileName(fileName ?? "upload"), section.ContentType, maxBytes, cancellationToken);
+            }
+        }
+
+        throw new UploadRejectedException(UploadRejection.UnsupportedType, "upload.no_file", "The multipart body has no field named 'file'.");
+    }
+
+    private static async Task<IncomingFile> SaveAsync(Stream body, string fileName, string? declaredType, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cleanledger-upload-{Guid.NewGuid():N}");
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    size += read;
+                    if (size > maxBytes)
+                        throw new UploadRejectedException(UploadRejection.TooLarge, "file.too_large", $"The file is larger than {maxBytes} bytes.");
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            return new IncomingFile(path, string.IsNullOrWhiteSpace(fileName) ? "upload" : fileName, declaredType, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace CleanLedger.Infrastructure.Documents;
+
+/// <summary>Section "Documents": upload limits and where the local write-once store lives.</summary>
+public sealed class DocumentOptions
+{
+    public const string Section = "Documents";
+
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    public int MaxSidePixels { get; set; } = 20_000;
+
+    public int MaxPdfPages { get; set; } = 20;
+
+    /// <summary>The local WORM folder (local/test/ci).</summary>
+    public string LocalStorePath { get; set; } = "data/documents";
+}
