@@ -1,0 +1,257 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CleanLedger.Api.Tests.Support;
+using CleanLedger.Testing;
+
+namespace CleanLedger.Api.Tests.Documents;
+
+/// <summary>Uploading receipts over HTTP: accepted once, refused with a reason, never crossing organisations. Both engines.</summary>
+public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+    where TFactory : ApiFactory
+{
+    private readonly TestUser _owner = TestUser.New("Olivia Owner");
+    private HttpClient _client = null!;
+    private Guid _orgId;
+
+    public async Task InitializeAsync()
+    {
+        await factory.ResetAsync();
+        _client = factory.ClientFor(_owner);
+        _orgId = await CreateOrganizationAsync(_client);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Real_receipts_of_every_accepted_kind_are_stored_and_read_back_byte_for_byte()
+    {
+        var samples = SharedData.SwedishReceipts("jpg").Take(3).Concat(SharedData.SwedishReceipts("png").Take(2)).Concat(SharedData.SwedishReceipts("pdf").Take(2));
+        foreach (var path in samples)
+        {
+            var bytes = await File.ReadAllBytesAsync(path);
+
+            var response = await UploadAsync(_client, bytes, Path.GetFileName(path));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted, path);
+            var uploaded = await response.Content.ReadFromJsonAsync<JsonElement>();
+            uploaded.GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            uploaded.GetProperty("status").GetString().ShouldBe("received");
+            uploaded.GetProperty("duplicateOf").ValueKind.ShouldBe(JsonValueKind.Null);
+            var id = uploaded.GetProperty("id").GetGuid();
+            (await _client.GetByteArrayAsync($"/api/v1/orgs/{_orgId}/documents/{id}/file")).ShouldBe(bytes);
+            var document = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents/{id}");
+            document.GetProperty("fileName").GetString().ShouldBe(Path.GetFileName(path));
+            document.GetProperty("contentType").GetString().ShouldBe(Path.GetExtension(path) switch { ".pdf" => "application/pdf", ".png" => "image/png", _ => "image/jpeg" });
+        }
+
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task The_same_bytes_again_return_the_existing_document_and_store_nothing_new()
+    {
+        var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
+        var first = await (await UploadAsync(_client, bytes, "kvitto.jpg")).Content.ReadFromJsonAsync<JsonElement>();
+        var storedFiles = StoredFileCount();
+
+        var again = await UploadAsync(_client, bytes, "samma-kvitto.jpg");
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var body = await again.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("id").GetGuid().ShouldBe(first.GetProperty("id").GetGuid());
+        body.GetProperty("duplicateOf").GetGuid().ShouldBe(first.GetProperty("id").GetGuid());
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
+        StoredFileCount().ShouldBe(storedFiles);
+    }
+
+    [Fact]
+    public async Task Two_organisations_uploading_the_same_bytes_get_two_documents_and_cannot_read_each_others()
+    {
+        var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0002.jpg"));
+        var other = factory.ClientFor(TestUser.New("Otto Other"));
+        var otherOrg = await CreateOrganizationAsync(other);
+
+        var mine = await (await UploadAsync(_client, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
+        var theirs = await (await UploadAsync(other, bytes, "a.jpg", otherOrg)).Content.ReadFromJsonAsync<JsonElement>();
+
+        theirs.GetProperty("id").GetGuid().ShouldNotBe(mine.GetProperty("id").GetGuid());
+        theirs.GetProperty("duplicateOf").ValueKind.ShouldBe(JsonValueKind.Null);
+        var myId = mine.GetProperty("id").GetGuid();
+        await (await other.GetAsync($"/api/v1/orgs/{_orgId}/documents/{myId}/file")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/v1/orgs/{otherOrg}/documents/{myId}/file")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/v1/orgs/{otherOrg}/documents/{myId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_replayed_idempotency_key_returns_the_first_answer_and_another_body_with_it_is_422()
+    {
+        var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0003.jpg"));
+        var first = await UploadAsync(_client, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
+        var firstBody = await first.Content.ReadAsStringAsync();
+
+        var replay = await UploadAsync(_client, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
+
+        (replay.StatusCode, await replay.Content.ReadAsStringAsync()).ShouldBe((first.StatusCode, firstBody));
+        var otherBody = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0004.jpg"));
+        var misuse = await (await UploadAsync(_client, otherBody, "k.jpg", idempotencyKey: "offline-queue-7")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        misuse.GetProperty("code").GetString().ShouldBe("idempotency.key_reused");
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_uploads_with_one_key_create_one_document_and_twenty_identical_answers()
+    {
+        var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0005.jpg"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            var response = await UploadAsync(_client, bytes, "parallel.jpg", idempotencyKey: "burst-1");
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        answers.Select(answer => answer.StatusCode).Distinct().ShouldBe([HttpStatusCode.Accepted]);
+        answers.Select(answer => answer.Body).Distinct().Count().ShouldBe(1);
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_replayed_refusal_is_the_same_refusal()
+    {
+        var first = await UploadAsync(_client, [], "empty.jpg", idempotencyKey: "empty-1");
+        var replay = await UploadAsync(_client, [], "empty.jpg", idempotencyKey: "empty-1");
+
+        (await first.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("file.empty");
+        (await replay.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("file.empty");
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileFiles.Hostile), MemberType = typeof(HostileFiles))]
+    public async Task Hostile_or_broken_files_are_refused_with_a_reason_and_nothing_is_stored(
+        string sample, string fileName, string? declaredType, HttpStatusCode status, string code)
+    {
+        var storedFiles = StoredFileCount();
+
+        var response = await UploadAsync(_client, HostileFiles.Bytes(sample), fileName, declaredType: declaredType);
+
+        (await response.ShouldBeProblemAsync(status)).GetProperty("code").GetString().ShouldBe(code);
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(0);
+        StoredFileCount().ShouldBe(storedFiles);
+        var audit = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/audit-events");
+        audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "document.rejected")
+            .Select(e => JsonDocument.Parse(e.GetProperty("details").GetString()!).RootElement.GetProperty("reason").GetString())
+            .ShouldContain(code);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_cap_answers_413()
+    {
+        var bytes = new byte[21 * 1024 * 1024];
+        File.ReadAllBytes(SharedData.SwedishReceipt("receipt_0001.jpg")).CopyTo(bytes, 0);
+
+        var response = await UploadAsync(_client, bytes, "huge.jpg");
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString().ShouldBe("file.too_large");
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_upload()
+    {
+        var viewer = TestUser.New("Vera Viewer");
+        await _client.PutAsJsonAsync($"/api/v1/orgs/{_orgId}/members/{viewer.Id}", new { role = "viewer" });
+
+        var response = await UploadAsync(factory.ClientFor(viewer), await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg")), "v.jpg");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    // The store outlives resets (it never deletes), so tests compare counts, not emptiness.
+    private int StoredFileCount() => Directory.EnumerateFiles(factory.Database.DocumentsFolder, "*", SearchOption.AllDirectories).Count();
+
+    private async Task<HttpResponseMessage> UploadAsync(
+        HttpClient client, byte[] bytes, string fileName, Guid? orgId = null, string? idempotencyKey = null, string? declaredType = null)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(declaredType ?? "application/octet-stream");
+        content.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orgs/{orgId ?? _orgId}/documents") { Content = content };
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<Guid> CreateOrganizationAsync(HttpClient client)
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/orgs", new { name = "Kvitto AB", orgNumber = "556677-8899", vatPeriod = "monthly", fiscalYearStart = "01-01" });
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
+
+public sealed class DocumentUploadTestsOnPostgres(PostgresApiFactory factory) : DocumentUploadTests<PostgresApiFactory>(factory);
+
+public sealed class DocumentUploadTestsOnSqlite(SqliteApiFactory factory) : DocumentUploadTests<SqliteApiFactory>(factory);
+
+/// <summary>Files an attacker or a broken phone might send, each with the refusal it must get.</summary>
+public static class HostileFiles
+{
+    public static TheoryData<string, string, string?, HttpStatusCode, string> Hostile() =>
+        new()
+        {
+            { "empty", "kvitto.jpg", null, HttpStatusCode.UnprocessableEntity, "file.empty" },
+            { "truncated-jpeg", "kvitto.jpg", "image/jpeg", HttpStatusCode.UnprocessableEntity, "image.truncated" },
+            { "elf-as-pdf", "kvitto.pdf", "application/pdf", HttpStatusCode.UnsupportedMediaType, "type.unsupported" },
+            { "html-as-png", "kvitto.png", "image/png", HttpStatusCode.UnsupportedMediaType, "type.unsupported" },
+            { "jpeg-declared-png", "kvitto.png", "image/png", HttpStatusCode.UnsupportedMediaType, "type.mismatch" },
+            { "png-bomb", "bomb.png", "image/png", HttpStatusCode.UnprocessableEntity, "image.too_large" },
+            { "pdf-zip-polyglot", "kvitto.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "file.polyglot" },
+            { "truncated-pdf", "kvitto.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.truncated" },
+        };
+
+    public static byte[] Bytes(string sample)
+    {
+        var receipt = File.ReadAllBytes(SharedData.SwedishReceipt("receipt_0001.jpg"));
+        var pdf = File.ReadAllBytes(SharedData.SwedishReceipts("pdf").First());
+        return sample switch
+        {
+            "empty" => [],
+            "truncated-jpeg" => receipt[..(receipt.Length / 2)],
+            "elf-as-pdf" => [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, .. new byte[120]],
+            "html-as-png" => Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
+            "jpeg-declared-png" => receipt,
+            "png-bomb" => PngClaiming(100_000, 100_000),
+            "pdf-zip-polyglot" => [.. pdf, .. ZipOf("payload.txt", "not a receipt")],
+            "truncated-pdf" => pdf[..(pdf.Length - 2048)],
+            _ => throw new ArgumentOutOfRangeException(nameof(sample)),
+        };
+    }
+
+    // A valid PNG signature and IHDR claiming the given size, and nothing worth decoding.
+    private static byte[] PngClaiming(int width, int height)
+    {
+        var png = new byte[8 + 25 + 12];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(png, 0);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(8), 13);
+        "IHDR"u8.CopyTo(png.AsSpan(12));
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(16), (uint)width);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), (uint)height);
+        png[24] = 8;
+        png[25] = 2;
+        new byte[] { 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }.CopyTo(png, png.Length - 12);
+        return png;
+    }
+
+    private static byte[] ZipOf(string name, string content)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(zip.CreateEntry(name).Open()))
+            writer.Write(content);
+        return buffer.ToArray();
+    }
+}
