@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the tests need, starts a private throwaway PostgreSQL cluster, runs every test
+# Installs what the tests need, starts a private throwaway PostgreSQL cluster and clamd, runs every test
 # project and ends with one line "N passed, N failed". Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/build/lib/postgres.sh"
+source "$ROOT/build/lib/clamd.sh"
 
 RUN="$(mktemp -d /tmp/cl-test.XXXXXX)"
 chmod 755 "$RUN"
 cleanup() {
+  stop_clamd "$RUN"
   stop_postgres "$RUN"
   rm -rf "$RUN"
 }
@@ -23,6 +25,9 @@ free_port() {
 
 log "starting PostgreSQL"
 start_postgres "$RUN" "$(free_port 55433)"
+
+log "starting clamd"
+start_clamd "$RUN" "$(free_port 53310)"
 
 log "installing the OpenAPI checkers"
 command -v npm >/dev/null || apt_install nodejs npm

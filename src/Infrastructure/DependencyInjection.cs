@@ -63,7 +63,11 @@ public static class DependencyInjection
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
         services.AddSingleton<IDocumentInspector, FileInspector>();
         services.AddSingleton<IDocumentStore, LocalWormStore>();
-        services.AddSingleton<IVirusScanner, DisabledVirusScanner>();
+        var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
+        if (documents.VirusScan.Enabled)
+            services.AddSingleton<IVirusScanner, ClamdScanner>();
+        else
+            services.AddSingleton<IVirusScanner, DisabledVirusScanner>();
         services.AddScoped<IDocumentRepository, DocumentRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         return services;

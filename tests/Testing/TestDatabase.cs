@@ -25,6 +25,9 @@ public abstract class TestDatabase : IAsyncDisposable
         ["Database:AppRole"] = Options.AppRole,
         ["Database:MigrateOnStart"] = "true",
         ["Documents:LocalStorePath"] = DocumentsFolder,
+        ["Documents:VirusScan:Enabled"] = "true",
+        ["Documents:VirusScan:Host"] = Clamd.Host,
+        ["Documents:VirusScan:Port"] = Clamd.Port,
     };
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
@@ -36,4 +39,18 @@ public abstract class TestDatabase : IAsyncDisposable
 
     /// <summary>Test clean-up only: the store itself has no way to delete.</summary>
     protected void DeleteDocuments() => Directory.Delete(DocumentsFolder, recursive: true);
+}
+
+/// <summary>The clamd that ./build/test.sh starts (CLEANLEDGER_TEST_CLAMD=host:port).</summary>
+public static class Clamd
+{
+    public const string Variable = "CLEANLEDGER_TEST_CLAMD";
+
+    private static string Address =>
+        Environment.GetEnvironmentVariable(Variable)
+        ?? throw new InvalidOperationException($"{Variable} is not set: run the tests with ./build/test.sh, which starts clamd.");
+
+    public static string Host => Address.Split(':')[0];
+
+    public static string Port => Address.Split(':')[1];
 }

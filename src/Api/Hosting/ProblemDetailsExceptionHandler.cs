@@ -2,6 +2,7 @@ using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Domain.Common;
+using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Domain.Ledger.Compliance;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -45,6 +46,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "The upload was refused.",
                 Detail = rejected.Message,
                 Extensions = { ["code"] = rejected.Code },
+            },
+            ScannerUnavailableException unavailable => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Uploads are paused: the virus scanner is unavailable.",
+                Detail = "Nothing was stored. Try again shortly.",
             },
             ComplianceException compliance => new Endpoints.Ledger.ComplianceProblemDetails
             {

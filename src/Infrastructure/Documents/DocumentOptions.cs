@@ -15,4 +15,18 @@ public sealed class DocumentOptions
 
     /// <summary>The local WORM folder (local/test/ci).</summary>
     public string LocalStorePath { get; set; } = "data/documents";
+
+    public VirusScanOptions VirusScan { get; set; } = new();
+}
+
+/// <summary>Section "Documents:VirusScan". Off only in local; the start-up guards refuse it off elsewhere.</summary>
+public sealed class VirusScanOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 3310;
+
+    public int TimeoutSeconds { get; set; } = 30;
 }

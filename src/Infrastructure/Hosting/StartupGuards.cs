@@ -1,3 +1,4 @@
+using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ public static class StartupGuards
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var cors = configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
         var known = environment.EnvironmentName is AppEnvironments.Local or AppEnvironments.Test or AppEnvironments.Ci
             or AppEnvironments.Staging or AppEnvironments.Production;
 
@@ -33,6 +35,8 @@ public static class StartupGuards
             violations.Add("Auth:DevSigningKey must be empty: locally signed tokens are for local/test/ci.");
         if (database.Provider != DatabaseProvider.Postgres)
             violations.Add("Database:Provider must be Postgres: SQLite is the embedded local default only.");
+        if (!documents.VirusScan.Enabled)
+            violations.Add("Documents:VirusScan:Enabled must be true: uploads are scanned outside local/test/ci.");
         if (cors.AllowsAnyOrigin)
             violations.Add("Cors:AllowedOrigins must list origins: '*' (any origin) is for local/test/ci.");
         return violations;

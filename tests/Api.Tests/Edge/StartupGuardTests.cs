@@ -31,6 +31,7 @@ public sealed class StartupGuardTests
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins must list origins")]
     [InlineData("Auth:Authority", "", "Auth:Authority must name the OIDC authority")]
     [InlineData("Auth:DevSigningKey", "a-key-anyone-can-read-in-the-repository", "Auth:DevSigningKey must be empty")]
+    [InlineData("Documents:VirusScan:Enabled", "false", "Documents:VirusScan:Enabled must be true")]
     public void Production_refuses_each_development_shortcut(string setting, string value, string message)
     {
         var configuration = Configuration(new Dictionary<string, string?>(SafeProduction) { [setting] = value });

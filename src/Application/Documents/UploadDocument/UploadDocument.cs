@@ -82,8 +82,9 @@ public sealed class UploadDocumentHandler(
         ScanResult scan;
         try
         {
-            inspected = await inspector.InspectAsync(command.File, cancellationToken);
+            // Malware first: whatever else the file is, that is what the answer must say.
             scan = await scanner.ScanAsync(command.File, cancellationToken);
+            inspected = await inspector.InspectAsync(command.File, cancellationToken);
         }
         catch (UploadRejectedException rejected)
         {
