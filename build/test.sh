@@ -26,6 +26,9 @@ free_port() {
 log "starting PostgreSQL"
 start_postgres "$RUN" "$(free_port 55433)"
 
+log "installing qpdf (PDF checks)"
+apt_install qpdf
+
 log "starting clamd"
 start_clamd "$RUN" "$(free_port 53310)"
 

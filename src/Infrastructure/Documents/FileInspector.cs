@@ -8,8 +8,9 @@ namespace CleanLedger.Infrastructure.Documents;
 /// <summary>
 /// Decides from the bytes alone what a file is (JPEG, PNG, HEIC/HEIF, TIFF, WebP or PDF) and
 /// refuses the rest: a declared type that contradicts the bytes, a file that is also a ZIP
-/// archive, a truncated file, and images whose header promises more pixels than the budget — read
-/// from the header, never by decoding.
+/// archive, a truncated file, images whose header promises more pixels than the budget — read
+/// from the header, never by decoding — and PDFs that qpdf finds broken, encrypted, too long or
+/// active (<see cref="QpdfChecker"/>).
 /// </summary>
 public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocumentInspector
 {
@@ -28,6 +29,9 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
             throw Refuse(UploadRejection.TooLarge, "file.too_large", $"The file is larger than {limits.MaxBytes} bytes.");
 
         var (head, tail) = await ReadEdgesAsync(file.Path, file.Size, cancellationToken);
+        if (IsAlsoZipArchive(tail))
+            throw Refuse(UploadRejection.Unprocessable, "file.polyglot", "The file is also a ZIP archive; upload the receipt on its own.");
+
         var inspected = Sniff(head) switch
         {
             "image/jpeg" => Image("image/jpeg", JpegSize(head), EndsWithJpegEoi(tail)),
@@ -35,7 +39,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
             "image/webp" => Image("image/webp", WebPSize(head), BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(4)) + 8L == file.Size),
             "image/tiff" => Image("image/tiff", TiffSize(head), complete: true),
             "image/heic" => Image("image/heic", HeifSize(head), complete: true),
-            "application/pdf" => Pdf(head, tail),
+            "application/pdf" => await PdfAsync(file.Path, tail, limits.MaxPdfPages, cancellationToken),
             _ => throw Refuse(UploadRejection.UnsupportedType, "type.unsupported",
                 "Only JPEG, PNG, HEIC/HEIF, TIFF, WebP and PDF receipts are accepted."),
         };
@@ -43,8 +47,6 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
         if (!DeclaredTypeAgrees(file.DeclaredContentType, inspected.ContentType))
             throw Refuse(UploadRejection.UnsupportedType, "type.mismatch",
                 $"The file was declared as {file.DeclaredContentType} but its content is {inspected.ContentType}.");
-        if (IsAlsoZipArchive(tail, file.Size))
-            throw Refuse(UploadRejection.Unprocessable, "file.polyglot", "The file is also a ZIP archive; upload the receipt on its own.");
         return inspected;
 
         InspectedFile Image(string contentType, (int Width, int Height)? size, bool complete)
@@ -76,11 +78,11 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
         return head.StartsWith("%PDF-"u8) ? "application/pdf" : null;
     }
 
-    private static InspectedFile Pdf(byte[] head, byte[] tail)
+    private static async Task<InspectedFile> PdfAsync(string path, byte[] tail, int maxPages, CancellationToken cancellationToken)
     {
         if (tail.AsSpan().LastIndexOf("%%EOF"u8) < 0)
             throw Refuse(UploadRejection.Unprocessable, "pdf.truncated", "The PDF is truncated (no end-of-file marker).");
-        return new InspectedFile("application/pdf", null, null, Pages: null);
+        return new InspectedFile("application/pdf", null, null, await QpdfChecker.CheckAsync(path, maxPages, cancellationToken));
     }
 
     private static bool DeclaredTypeAgrees(string? declared, string sniffed)
@@ -97,7 +99,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
     }
 
     // A ZIP archive ends with its end-of-central-directory record (PK\5\6, 22 bytes + comment).
-    private static bool IsAlsoZipArchive(byte[] tail, long size)
+    private static bool IsAlsoZipArchive(byte[] tail)
     {
         var span = tail.AsSpan();
         for (var i = span.Length - 22; i >= 0; i--)

@@ -211,6 +211,10 @@ public static class HostileFiles
             { "png-bomb", "bomb.png", "image/png", HttpStatusCode.UnprocessableEntity, "image.too_large" },
             { "pdf-zip-polyglot", "kvitto.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "file.polyglot" },
             { "truncated-pdf", "kvitto.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.truncated" },
+            { "pdf-javascript", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
+            { "pdf-javascript-in-object-stream", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
+            { "pdf-encrypted", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.encrypted" },
+            { "pdf-21-pages", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.too_many_pages" },
         };
 
     public static byte[] Bytes(string sample)
@@ -227,6 +231,10 @@ public static class HostileFiles
             "png-bomb" => PngClaiming(100_000, 100_000),
             "pdf-zip-polyglot" => [.. pdf, .. ZipOf("payload.txt", "not a receipt")],
             "truncated-pdf" => pdf[..(pdf.Length - 2048)],
+            "pdf-javascript" => JavaScriptPdf(),
+            "pdf-javascript-in-object-stream" => Qpdf(JavaScriptPdf(), "--object-streams=generate"),
+            "pdf-encrypted" => Qpdf(pdf, "--encrypt", "user", "owner", "256", "--"),
+            "pdf-21-pages" => Qpdf(pdf, ["--empty", "--pages", .. Enumerable.Repeat("{in}", 21), "--"]),
             _ => throw new ArgumentOutOfRangeException(nameof(sample)),
         };
     }
@@ -244,6 +252,47 @@ public static class HostileFiles
         png[25] = 2;
         new byte[] { 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }.CopyTo(png, png.Length - 12);
         return png;
+    }
+
+    // A one-page PDF that runs JavaScript when opened (offsets left for qpdf to repair).
+    private static byte[] JavaScriptPdf() => Encoding.ASCII.GetBytes(
+        """
+        %PDF-1.7
+        1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
+        4 0 obj << /S /JavaScript /JS (app.alert\(1\)) >> endobj
+        trailer << /Size 5 /Root 1 0 R >>
+        %%EOF
+        """);
+
+    /// <summary>Runs qpdf on <paramref name="pdf"/> ("{in}" in the arguments stands for it) and returns the output file.</summary>
+    private static byte[] Qpdf(byte[] pdf, params string[] arguments)
+    {
+        var folder = Directory.CreateTempSubdirectory("cleanledger-qpdf-").FullName;
+        var input = Path.Combine(folder, "in.pdf");
+        var output = Path.Combine(folder, "out.pdf");
+        File.WriteAllBytes(input, pdf);
+        var start = new System.Diagnostics.ProcessStartInfo("qpdf") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var inputNamed = false;
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument == "{in}" ? input : argument);
+            inputNamed |= argument == "{in}";
+        }
+
+        if (!inputNamed)
+            start.ArgumentList.Insert(0, input);
+        start.ArgumentList.Add(output);
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            process.WaitForExit();
+            process.ExitCode.ShouldBeOneOf(0, 3);
+        }
+
+        var bytes = File.ReadAllBytes(output);
+        Directory.Delete(folder, recursive: true);
+        return bytes;
     }
 
     private static byte[] ZipOf(string name, string content)
