@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the tests need, starts a private throwaway PostgreSQL cluster and clamd, runs every test
+# Installs what the tests need, starts a private throwaway PostgreSQL cluster, clamd and an S3 server
+# with Object Lock (Ceph radosgw), runs every test
 # project and ends with one line "N passed, N failed". Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/build/lib/postgres.sh"
 source "$ROOT/build/lib/clamd.sh"
+source "$ROOT/build/lib/radosgw.sh"
 
 RUN="$(mktemp -d /tmp/cl-test.XXXXXX)"
 chmod 755 "$RUN"
 cleanup() {
+  stop_radosgw "$RUN"
   stop_clamd "$RUN"
   stop_postgres "$RUN"
   rm -rf "$RUN"
@@ -31,6 +34,9 @@ apt_install qpdf
 
 log "starting clamd"
 start_clamd "$RUN" "$(free_port 53310)"
+
+log "starting S3 with Object Lock (Ceph radosgw)"
+start_radosgw "$RUN" "$(free_port 57480)"
 
 log "installing the OpenAPI checkers"
 command -v npm >/dev/null || apt_install nodejs npm

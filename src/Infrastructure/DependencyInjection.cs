@@ -61,9 +61,12 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
 
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
-        services.AddSingleton<IDocumentInspector, FileInspector>();
-        services.AddSingleton<IDocumentStore, LocalWormStore>();
         var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
+        services.AddSingleton<IDocumentInspector, FileInspector>();
+        if (documents.UsesS3)
+            services.AddSingleton<IDocumentStore, S3WormStore>();
+        else
+            services.AddSingleton<IDocumentStore, LocalWormStore>();
         if (documents.VirusScan.Enabled)
             services.AddSingleton<IVirusScanner, ClamdScanner>();
         else

@@ -17,6 +17,13 @@ public sealed class DocumentOptions
     public string LocalStorePath { get; set; } = "data/documents";
 
     public VirusScanOptions VirusScan { get; set; } = new();
+
+    /// <summary>"local" (the write-once folder) or "s3" (Object Lock; required in staging and production).</summary>
+    public string Store { get; set; } = "local";
+
+    public S3StoreOptions S3 { get; set; } = new();
+
+    public bool UsesS3 => string.Equals(Store, "s3", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Section "Documents:VirusScan". Off only in local; the start-up guards refuse it off elsewhere.</summary>

@@ -22,6 +22,8 @@ public static class StartupGuards
             or AppEnvironments.Staging or AppEnvironments.Production;
 
         var violations = new List<string>();
+        if (documents.UsesS3)
+            violations.AddRange(documents.S3.Violations());
         if (!known)
             violations.Add($"Environment '{environment.EnvironmentName}' is unknown: use local, test, ci, staging or production.");
         if (environment.AllowsDevelopmentShortcuts())
@@ -35,6 +37,8 @@ public static class StartupGuards
             violations.Add("Auth:DevSigningKey must be empty: locally signed tokens are for local/test/ci.");
         if (database.Provider != DatabaseProvider.Postgres)
             violations.Add("Database:Provider must be Postgres: SQLite is the embedded local default only.");
+        if (!documents.UsesS3)
+            violations.Add("Documents:Store must be s3: documents are kept in an Object Lock bucket outside local/test/ci.");
         if (!documents.VirusScan.Enabled)
             violations.Add("Documents:VirusScan:Enabled must be true: uploads are scanned outside local/test/ci.");
         if (cors.AllowsAnyOrigin)

@@ -46,6 +46,8 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
             ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody",
             ["Auth:Authority"] = "https://login.cleanledger.test",
             ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.test",
+            ["Documents:Store"] = "s3",
+            ["Documents:S3:Endpoint"] = "http://127.0.0.1:1",
         };
 
         var (exitCode, output, errors) = await ApiProcess.RunAsync("production", production, "dev-token", "--user", Guid.NewGuid().ToString());

@@ -30,6 +30,8 @@ public sealed class StagingApiFactory() : ApiFactory(DatabaseProvider.Postgres)
         ["Auth:StubUser"] = "false",
         ["Auth:Authority"] = "https://login.cleanledger.test",
         ["Cors:AllowedOrigins:0"] = AllowedOrigin,
+        ["Documents:Store"] = "s3",
+        ["Documents:S3:Endpoint"] = "http://127.0.0.1:1",
     };
 }
 

@@ -17,6 +17,8 @@ public sealed class StartupGuardTests
         ["Database:Provider"] = "Postgres",
         ["Database:ConnectionString"] = "Host=db;Username=cleanledger_app",
         ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.se",
+        ["Documents:Store"] = "s3",
+        ["Documents:S3:Endpoint"] = "https://s3.eu-north-1.example.se",
     };
 
     [Theory]
@@ -32,6 +34,9 @@ public sealed class StartupGuardTests
     [InlineData("Auth:Authority", "", "Auth:Authority must name the OIDC authority")]
     [InlineData("Auth:DevSigningKey", "a-key-anyone-can-read-in-the-repository", "Auth:DevSigningKey must be empty")]
     [InlineData("Documents:VirusScan:Enabled", "false", "Documents:VirusScan:Enabled must be true")]
+    [InlineData("Documents:Store", "local", "Documents:Store must be s3")]
+    [InlineData("Documents:S3:RetentionYears", "6", "bookkeeping material is kept at least 7 years")]
+    [InlineData("Documents:S3:Region", "us-east-1", "is not an allowed (Swedish/EU) region")]
     public void Production_refuses_each_development_shortcut(string setting, string value, string message)
     {
         var configuration = Configuration(new Dictionary<string, string?>(SafeProduction) { [setting] = value });
