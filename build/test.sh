@@ -36,7 +36,7 @@ log "starting clamd"
 start_clamd "$RUN" "$(free_port 53310)"
 
 log "starting S3 with Object Lock (Ceph radosgw)"
-start_radosgw "$RUN" "$(free_port 57480)"
+start_radosgw "$RUN" "$(free_port 57480)" "$(free_port 56789)"
 
 log "installing the OpenAPI checkers"
 command -v npm >/dev/null || apt_install nodejs npm

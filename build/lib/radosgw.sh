@@ -1,9 +1,9 @@
-# start_radosgw RUNDIR PORT: a single-node throwaway Ceph (one monitor, one in-memory OSD) with
+# start_radosgw RUNDIR PORT MONPORT: a single-node throwaway Ceph (one monitor, one in-memory OSD) with
 # radosgw serving S3 (with Object Lock) on 127.0.0.1:PORT, auth off inside the cluster, one S3
 # user; warmed up with a first lock-enabled bucket and object. Exports CLEANLEDGER_TEST_S3
 # (endpoint;access key;secret key). stop_radosgw RUNDIR stops it. Recipe: shared platform notes §6.
 start_radosgw() {
-  local run="$1" port="$2" d="$1/ceph" monport=$(( $2 + 9000 ))
+  local run="$1" port="$2" monport="$3" d="$1/ceph"
   apt_install radosgw ceph-mon ceph-osd ceph-common curl python3
   mkdir -p "$d"/{log,run,mon.a,osd.0,rgw.a}
   local fsid; fsid=$(cat /proc/sys/kernel/random/uuid)
