@@ -21,7 +21,7 @@ StreamMaxLength 25M
 Bytecode no
 SelfCheck 0
 CONF
-  clamd --config-file="$run/clam/clamd.conf" >/dev/null 2>&1 &
+  clamd --config-file="$run/clam/clamd.conf" </dev/null >/dev/null 2>&1 &
   for _ in $(seq 1 100); do
     [ "$(printf 'zPING\0' | timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port; cat >&3; head -c 4 <&3" 2>/dev/null)" = "PONG" ] && break
     sleep 0.2

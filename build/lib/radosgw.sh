@@ -50,14 +50,15 @@ CONF
   ceph-authtool --create-keyring "$d/mon.keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
   monmaptool --create --fsid "$fsid" --addv a "[v1:127.0.0.1:$monport]" "$d/monmap" >/dev/null
   ceph-mon $c --mkfs -i a --monmap "$d/monmap" --keyring "$d/mon.keyring"
-  ceph-mon $c -i a
+  # Daemons get no terminal: a daemon holding CI's output open would keep the run from ending.
+  ceph-mon $c -i a </dev/null >>"$d/log/daemons.out" 2>&1
   local osduuid; osduuid=$(cat /proc/sys/kernel/random/uuid)
   timeout 60 ceph $c osd new "$osduuid" >/dev/null
   ceph-osd $c -i 0 --mkfs --osd-uuid "$osduuid" 2>>"$d/log/mkfs.err"
   ceph $c osd crush add osd.0 1.0 root=default host=local >/dev/null 2>&1
-  ceph-osd $c -i 0
+  ceph-osd $c -i 0 </dev/null >>"$d/log/daemons.out" 2>&1
   until ceph $c osd dump 2>/dev/null | grep -q '^osd.0 up'; do sleep 0.2; done
-  radosgw $c -n client.rgw.a
+  radosgw $c -n client.rgw.a </dev/null >>"$d/log/daemons.out" 2>&1
   until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
   radosgw-admin $c user create --uid=cleanledger --display-name=cleanledger \
     --access-key=CLEANLEDGERTEST --secret-key=cleanledger-test-secret >/dev/null
@@ -65,8 +66,12 @@ CONF
 }
 
 stop_radosgw() {
-  local d="$1/ceph" n
+  local d="$1/ceph" n pid
   for n in client.rgw.a osd.0 mon.a; do
-    [ -f "$d/run/$n.pid" ] && kill "$(cat "$d/run/$n.pid")" 2>/dev/null || true
+    [ -f "$d/run/$n.pid" ] || continue
+    pid="$(cat "$d/run/$n.pid")"
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
   done
 }
