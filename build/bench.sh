@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Runs the benchmarks recorded in docs/benchmarks.md: the compliance rule engine (BenchmarkDotNet,
 # against a baseline in the same run) and posting throughput on a private PostgreSQL cluster
-# (through the Application against a raw-SQL baseline, in the same run).
+# (through the Application against a raw-SQL baseline, in the same run), and document uploads with
+# clamd against copying the same bytes with SHA-256.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/build/lib/postgres.sh"
+source "$ROOT/build/lib/clamd.sh"
 
 RUN="$(mktemp -d /tmp/cl-bench.XXXXXX)"
 chmod 755 "$RUN"
-trap 'stop_postgres "$RUN"; rm -rf "$RUN"' EXIT
+trap 'stop_clamd "$RUN"; stop_postgres "$RUN"; rm -rf "$RUN"' EXIT
 
 dotnet build "$ROOT/tests/Benchmarks" -c Release -v quiet -nologo >/dev/null
 log "rule engine"
 (cd "$RUN" && dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- rules --job short --inProcess) | grep -E '^\|'
 log "posting throughput"
 start_postgres "$RUN" 55499
-dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- posting "$@"
+dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- posting
+log "document uploads"
+apt_install qpdf
+start_clamd "$RUN" 53399
+dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- uploads

@@ -3,10 +3,12 @@ using CleanLedger.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- rules      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
+// dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
 return args.FirstOrDefault() switch
 {
     "rules" => Run(() => BenchmarkRunner.Run<RuleEngineBenchmarks>(args: args[1..])),
     "posting" => await PostingThroughput.RunAsync(args[1..]),
+    "uploads" => await UploadThroughput.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +20,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N]");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads");
     return 2;
 }

@@ -24,6 +24,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
         Database = database;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
         var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddApplication()
             .AddInfrastructure(configuration);
