@@ -3,6 +3,7 @@ using CleanLedger.Application.Documents;
 using CleanLedger.Application.Documents.GetDocument;
 using CleanLedger.Application.Documents.ListDocuments;
 using CleanLedger.Application.Documents.ReadDocumentFile;
+using CleanLedger.Application.Documents.RecordRejectedUpload;
 using CleanLedger.Application.Documents.UploadDocument;
 using CleanLedger.Domain.Documents;
 using Mediator;
@@ -41,7 +42,17 @@ public static class DocumentEndpoints
     private static async Task<Accepted<UploadedDocument>> Upload(
         Guid orgId, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken cancellationToken)
     {
-        var file = await MultipartUpload.ReceiveAsync(request, cancellationToken);
+        IncomingFile file;
+        try
+        {
+            file = await MultipartUpload.ReceiveAsync(request, cancellationToken);
+        }
+        catch (UploadRejectedException rejected)
+        {
+            await sender.Send(new RecordRejectedUpload(orgId, MultipartUpload.FileNameOf(request) ?? "", rejected.Code, rejected.Message), cancellationToken);
+            throw;
+        }
+
         try
         {
             var uploaded = await sender.Send(new UploadDocument(orgId, file, idempotencyKey), cancellationToken);

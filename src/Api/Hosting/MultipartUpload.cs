@@ -15,6 +15,11 @@ public static class MultipartUpload
 {
     public const string FileField = "file";
 
+    private const string FileNameItem = "cleanledger.upload.fileName";
+
+    /// <summary>The name of the file part being received, once its headers were read (for the audit of a refusal).</summary>
+    public static string? FileNameOf(HttpRequest request) => request.HttpContext.Items[FileNameItem] as string;
+
     public static async Task<IncomingFile> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var maxBytes = request.HttpContext.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes;
@@ -30,8 +35,9 @@ public static class MultipartUpload
                 && disposition.IsFileDisposition()
                 && HeaderUtilities.RemoveQuotes(disposition.Name).Value == FileField)
             {
-                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                return await SaveAsync(section.Body, Path.GetFileName(fileName ?? "upload"), section.ContentType, maxBytes, cancellationToken);
+                var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload");
+                request.HttpContext.Items[FileNameItem] = fileName;
+                return await SaveAsync(section.Body, fileName, section.ContentType, maxBytes, cancellationToken);
             }
         }
 

@@ -157,6 +157,9 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
         var response = await UploadAsync(_client, bytes, "huge.jpg");
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString().ShouldBe("file.too_large");
+        var audit = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/audit-events");
+        var rejected = audit.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "document.rejected");
+        JsonDocument.Parse(rejected.GetProperty("details").GetString()!).RootElement.GetProperty("fileName").GetString().ShouldBe("huge.jpg");
     }
 
     [Fact]
