@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,7 +22,7 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
     {
         await factory.ResetAsync();
         _client = factory.ClientFor(_owner);
-        _orgId = await CreateOrganizationAsync(_client);
+        _orgId = await _client.CreateOrganizationAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -36,7 +35,7 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
         {
             var bytes = await File.ReadAllBytesAsync(path);
 
-            var response = await UploadAsync(_client, bytes, Path.GetFileName(path));
+            var response = await _client.UploadAsync(_orgId, bytes, Path.GetFileName(path));
 
             response.StatusCode.ShouldBe(HttpStatusCode.Accepted, path);
             var uploaded = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -57,10 +56,10 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
     public async Task The_same_bytes_again_return_the_existing_document_and_store_nothing_new()
     {
         var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
-        var first = await (await UploadAsync(_client, bytes, "kvitto.jpg")).Content.ReadFromJsonAsync<JsonElement>();
+        var first = await (await _client.UploadAsync(_orgId, bytes, "kvitto.jpg")).Content.ReadFromJsonAsync<JsonElement>();
         var storedFiles = StoredFileCount();
 
-        var again = await UploadAsync(_client, bytes, "samma-kvitto.jpg");
+        var again = await _client.UploadAsync(_orgId, bytes, "samma-kvitto.jpg");
 
         again.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var body = await again.Content.ReadFromJsonAsync<JsonElement>();
@@ -75,10 +74,10 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
     {
         var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0002.jpg"));
         var other = factory.ClientFor(TestUser.New("Otto Other"));
-        var otherOrg = await CreateOrganizationAsync(other);
+        var otherOrg = await other.CreateOrganizationAsync();
 
-        var mine = await (await UploadAsync(_client, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
-        var theirs = await (await UploadAsync(other, bytes, "a.jpg", otherOrg)).Content.ReadFromJsonAsync<JsonElement>();
+        var mine = await (await _client.UploadAsync(_orgId, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
+        var theirs = await (await other.UploadAsync(otherOrg, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
 
         theirs.GetProperty("id").GetGuid().ShouldNotBe(mine.GetProperty("id").GetGuid());
         theirs.GetProperty("duplicateOf").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -92,14 +91,14 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
     public async Task A_replayed_idempotency_key_returns_the_first_answer_and_another_body_with_it_is_422()
     {
         var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0003.jpg"));
-        var first = await UploadAsync(_client, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
+        var first = await _client.UploadAsync(_orgId, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
         var firstBody = await first.Content.ReadAsStringAsync();
 
-        var replay = await UploadAsync(_client, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
+        var replay = await _client.UploadAsync(_orgId, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
 
         (replay.StatusCode, await replay.Content.ReadAsStringAsync()).ShouldBe((first.StatusCode, firstBody));
         var otherBody = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0004.jpg"));
-        var misuse = await (await UploadAsync(_client, otherBody, "k.jpg", idempotencyKey: "offline-queue-7")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var misuse = await (await _client.UploadAsync(_orgId, otherBody, "k.jpg", idempotencyKey: "offline-queue-7")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         misuse.GetProperty("code").GetString().ShouldBe("idempotency.key_reused");
         (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
     }
@@ -111,7 +110,7 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
-            var response = await UploadAsync(_client, bytes, "parallel.jpg", idempotencyKey: "burst-1");
+            var response = await _client.UploadAsync(_orgId, bytes, "parallel.jpg", idempotencyKey: "burst-1");
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
@@ -123,8 +122,8 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
     [Fact]
     public async Task A_replayed_refusal_is_the_same_refusal()
     {
-        var first = await UploadAsync(_client, [], "empty.jpg", idempotencyKey: "empty-1");
-        var replay = await UploadAsync(_client, [], "empty.jpg", idempotencyKey: "empty-1");
+        var first = await _client.UploadAsync(_orgId, [], "empty.jpg", idempotencyKey: "empty-1");
+        var replay = await _client.UploadAsync(_orgId, [], "empty.jpg", idempotencyKey: "empty-1");
 
         (await first.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("file.empty");
         (await replay.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("file.empty");
@@ -137,7 +136,7 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
     {
         var storedFiles = StoredFileCount();
 
-        var response = await UploadAsync(_client, HostileFiles.Bytes(sample), fileName, declaredType: declaredType);
+        var response = await _client.UploadAsync(_orgId, HostileFiles.Bytes(sample), fileName, declaredType: declaredType);
 
         (await response.ShouldBeProblemAsync(status)).GetProperty("code").GetString().ShouldBe(code);
         (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(0);
@@ -154,7 +153,7 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
         var bytes = new byte[21 * 1024 * 1024];
         File.ReadAllBytes(SharedData.SwedishReceipt("receipt_0001.jpg")).CopyTo(bytes, 0);
 
-        var response = await UploadAsync(_client, bytes, "huge.jpg");
+        var response = await _client.UploadAsync(_orgId, bytes, "huge.jpg");
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString().ShouldBe("file.too_large");
         var audit = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/audit-events");
@@ -168,32 +167,13 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
         var viewer = TestUser.New("Vera Viewer");
         await _client.PutAsJsonAsync($"/api/v1/orgs/{_orgId}/members/{viewer.Id}", new { role = "viewer" });
 
-        var response = await UploadAsync(factory.ClientFor(viewer), await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg")), "v.jpg");
+        var response = await factory.ClientFor(viewer).UploadAsync(_orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg")), "v.jpg");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     // The store outlives resets (it never deletes), so tests compare counts, not emptiness.
     private int StoredFileCount() => Directory.EnumerateFiles(factory.Database.DocumentsFolder, "*", SearchOption.AllDirectories).Count();
-
-    private async Task<HttpResponseMessage> UploadAsync(
-        HttpClient client, byte[] bytes, string fileName, Guid? orgId = null, string? idempotencyKey = null, string? declaredType = null)
-    {
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(declaredType ?? "application/octet-stream");
-        content.Add(file, "file", fileName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orgs/{orgId ?? _orgId}/documents") { Content = content };
-        if (idempotencyKey is not null)
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<Guid> CreateOrganizationAsync(HttpClient client)
-    {
-        var created = await client.PostAsJsonAsync("/api/v1/orgs", new { name = "Kvitto AB", orgNumber = "556677-8899", vatPeriod = "monthly", fiscalYearStart = "01-01" });
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
 }
 
 public sealed class DocumentUploadTestsOnPostgres(PostgresApiFactory factory) : DocumentUploadTests<PostgresApiFactory>(factory);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Api.Tests.Support;
@@ -44,7 +43,7 @@ public sealed class VirusScanTests(SqliteApiFactory factory, ScannerDownApiFacto
             _ => Eicar,
         };
 
-        var problem = await (await UploadAsync(client, orgId, bytes, fileName)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await client.UploadAsync(orgId, bytes, fileName)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         problem.GetProperty("code").GetString().ShouldBe("virus.found");
         problem.GetProperty("detail").GetString()!.ShouldContain("Eicar-Test-Signature-Local");
@@ -56,7 +55,7 @@ public sealed class VirusScanTests(SqliteApiFactory factory, ScannerDownApiFacto
     {
         var (client, orgId) = await SignedInAsync(factory);
 
-        var uploaded = await (await UploadAsync(client, orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0007.jpg")), "ren.jpg"))
+        var uploaded = await (await client.UploadAsync(orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0007.jpg")), "ren.jpg"))
             .Content.ReadFromJsonAsync<JsonElement>();
 
         var document = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{orgId}/documents/{uploaded.GetProperty("id").GetGuid()}");
@@ -68,7 +67,7 @@ public sealed class VirusScanTests(SqliteApiFactory factory, ScannerDownApiFacto
     {
         var (client, orgId) = await SignedInAsync(scannerDown);
 
-        var response = await UploadAsync(client, orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0008.jpg")), "k.jpg");
+        var response = await client.UploadAsync(orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0008.jpg")), "k.jpg");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(0);
@@ -77,16 +76,6 @@ public sealed class VirusScanTests(SqliteApiFactory factory, ScannerDownApiFacto
     private static async Task<(HttpClient Client, Guid OrgId)> SignedInAsync(ApiFactory api)
     {
         var client = api.ClientFor(TestUser.New("Skanna"));
-        var created = await client.PostAsJsonAsync("/api/v1/orgs", new { name = "Skanna AB", orgNumber = "556677-8899", vatPeriod = "monthly", fiscalYearStart = "01-01" });
-        return (client, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid orgId, byte[] bytes, string fileName)
-    {
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", fileName);
-        return await client.PostAsync($"/api/v1/orgs/{orgId}/documents", content);
+        return (client, await client.CreateOrganizationAsync("Skanna AB"));
     }
 }
