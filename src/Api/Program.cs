@@ -65,6 +65,7 @@ api.MapOrganizationEndpoints();
 api.MapVerificationEndpoints();
 api.MapBooksSetupEndpoints();
 api.MapDocumentEndpoints();
+api.MapExportEndpoints();
 
 await app.RunAsync();
 return 0;

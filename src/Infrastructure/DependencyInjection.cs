@@ -1,11 +1,13 @@
 using CleanLedger.Application.Common.Persistence;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Documents;
+using CleanLedger.Application.Exports.ExportSie;
 using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Infrastructure.Documents;
+using CleanLedger.Infrastructure.Exports.Sie;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Persistence.Documents;
 using CleanLedger.Infrastructure.Persistence.Ledger;
@@ -59,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<IVerificationReader, VerificationReader>();
         services.AddScoped<IPeriodStore, PeriodStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<ISieExporter, SieExporter>();
 
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
         var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();

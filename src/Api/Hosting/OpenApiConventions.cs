@@ -9,6 +9,7 @@ public static class OpenApiConventions
     public const string OrganisationsTag = "Organisations";
     public const string LedgerTag = "Ledger";
     public const string DocumentsTag = "Documents";
+    public const string ExportsTag = "Exports";
 
     private static readonly Dictionary<string, string> Tags = new()
     {
@@ -16,6 +17,7 @@ public static class OpenApiConventions
         [IdentityTag] = "Who the caller is and which organisations they belong to.",
         [OrganisationsTag] = "Organisations (tenants) and their members' roles.",
         [DocumentsTag] = "Receipts and invoices: upload (idempotent, deduplicated, inspected), status, original bytes.",
+        [ExportsTag] = "Files for accountants and other programs: SIE 4.",
         [LedgerTag] = "The books: verifications, compliance rules, fiscal years, periods, chart of accounts, audit trail.",
     };
 

@@ -51,6 +51,14 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
         return rows.AsList();
     }
 
+    /// <summary>Rows as they arrive, never all in memory (exports).</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var transaction = await TransactionAsync(cancellationToken);
+        await foreach (var row in transaction.Connection!.QueryUnbufferedAsync<T>(sql, parameters, transaction).WithCancellation(cancellationToken))
+            yield return row;
+    }
+
     /// <summary>Several SELECTs in one round trip; read the grids in order.</summary>
     public async Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
