@@ -2,6 +2,7 @@ using CleanLedger.Application.Common.Persistence;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Exports.ExportSie;
+using CleanLedger.Application.Reports.GetVatReport;
 using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
@@ -11,6 +12,7 @@ using CleanLedger.Infrastructure.Exports.Sie;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Persistence.Documents;
 using CleanLedger.Infrastructure.Persistence.Ledger;
+using CleanLedger.Infrastructure.Persistence.Reports;
 using CleanLedger.Infrastructure.Persistence.Migrations;
 using CleanLedger.Infrastructure.Persistence.Organizations;
 using Microsoft.Extensions.Configuration;
@@ -62,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<IPeriodStore, PeriodStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<ISieExporter, SieExporter>();
+        services.AddScoped<IAccountTotals, AccountTotals>();
 
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
         var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();

@@ -1,5 +1,6 @@
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Exports.ExportSie;
+using CleanLedger.Application.Reports.GetVatReport;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,8 +17,18 @@ public static class ExportEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/plain")
             .ProducesValidationProblem()
             .WithOrgProblems();
+
+        api.MapGet("/orgs/{orgId:guid}/vat-reports/{period}", GetVatReport)
+            .WithTags(OpenApiConventions.ExportsTag)
+            .WithName("GetVatReport")
+            .WithSummary("The VAT return's boxes (whole kronor) for a period written as the organisation files: YYYY-MM, YYYY-Qn or YYYY.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithOrgProblems();
         return api;
     }
+
+    private static async Task<Ok<VatReport>> GetVatReport(Guid orgId, string period, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetVatReport(orgId, period), cancellationToken));
 
     private static async Task<PushStreamHttpResult> ExportSie(Guid orgId, int year, ISender sender, CancellationToken cancellationToken)
     {

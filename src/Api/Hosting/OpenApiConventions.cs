@@ -17,7 +17,7 @@ public static class OpenApiConventions
         [IdentityTag] = "Who the caller is and which organisations they belong to.",
         [OrganisationsTag] = "Organisations (tenants) and their members' roles.",
         [DocumentsTag] = "Receipts and invoices: upload (idempotent, deduplicated, inspected), status, original bytes.",
-        [ExportsTag] = "Files for accountants and other programs: SIE 4.",
+        [ExportsTag] = "Files and reports for accountants and Skatteverket: SIE 4, the VAT return.",
         [LedgerTag] = "The books: verifications, compliance rules, fiscal years, periods, chart of accounts, audit trail.",
     };
 

@@ -1,0 +1,34 @@
+using System.Globalization;
+using CleanLedger.Application.Common.Errors;
+using CleanLedger.Application.Common.Messaging;
+using CleanLedger.Application.Organizations;
+using CleanLedger.Domain.Access;
+using CleanLedger.Domain.Ledger.Vat;
+using Mediator;
+
+namespace CleanLedger.Application.Reports.GetVatReport;
+
+/// <summary>The VAT return's boxes for a period, from the posted verifications, in whole kronor.</summary>
+public sealed record GetVatReport(Guid OrgId, string Period) : IQuery<VatReport>, IOrgScoped
+{
+    public static Permissions RequiredPermission => Permissions.ExportReports;
+}
+
+public sealed record VatReport(string Period, DateOnly From, DateOnly To, IReadOnlyDictionary<string, string> Boxes);
+
+/// <summary>Net movement (debit − credit, öre) per account over posted verifications dated in a range.</summary>
+public interface IAccountTotals
+{
+    Task<IReadOnlyDictionary<int, long>> NetByAccountAsync(Guid orgId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+}
+
+public sealed class GetVatReportHandler(IOrganizationStore organizations, IAccountTotals totals) : IQueryHandler<GetVatReport, VatReport>
+{
+    public async ValueTask<VatReport> Handle(GetVatReport query, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindAsync(query.OrgId, cancellationToken) ?? throw new NotFoundException("Organisation", query.OrgId);
+        var period = VatReportPeriod.Parse(query.Period, organization.VatPeriod);
+        var boxes = VatBoxes.Compute(await totals.NetByAccountAsync(query.OrgId, period.From, period.To, cancellationToken));
+        return new VatReport(period.Name, period.From, period.To, boxes.ToDictionary(box => box.Key, box => box.Value.ToString(CultureInfo.InvariantCulture)));
+    }
+}

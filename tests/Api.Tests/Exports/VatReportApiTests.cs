@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanLedger.Api.Tests.Support;
+using CleanLedger.Testing;
+
+namespace CleanLedger.Api.Tests.Exports;
+
+/// <summary>The VAT report route computes its boxes from posted verifications, on both engines.</summary>
+public abstract class VatReportApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+    where TFactory : ApiFactory
+{
+    private HttpClient _client = null!;
+    private Guid _orgId;
+
+    public async Task InitializeAsync()
+    {
+        await factory.ResetAsync();
+        _client = factory.ClientFor(TestUser.New("Momsa"));
+        var created = await _client.PostAsJsonAsync("/api/v1/orgs", new { name = "Moms AB", orgNumber = "556677-8899", vatPeriod = "quarterly", fiscalYearStart = "01-01" });
+        _orgId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_quarter_reports_sales_output_and_input_vat_and_what_to_pay()
+    {
+        await PostAsync("2026-10-05", new { account = "1930", debit = "1250.00" }, new { account = "3001", credit = "1000.00" }, new { account = "2611", credit = "250.00" });
+        await PostAsync("2026-11-02", new { account = "6110", debit = "200.00" }, new { account = "2641", debit = "50.00" }, new { account = "1930", credit = "250.00" });
+        await PostAsync("2026-09-30", new { account = "1930", debit = "125.00" }, new { account = "3001", credit = "100.00" }, new { account = "2611", credit = "25.00" });
+
+        var report = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/vat-reports/2026-Q4");
+
+        report.GetProperty("from").GetString().ShouldBe("2026-10-01");
+        var boxes = report.GetProperty("boxes");
+        (boxes.GetProperty("05").GetString(), boxes.GetProperty("10").GetString(), boxes.GetProperty("48").GetString(), boxes.GetProperty("49").GetString())
+            .ShouldBe(("1000", "250", "50", "200"));
+    }
+
+    [Fact]
+    public async Task A_month_for_a_quarterly_filer_is_refused()
+    {
+        var problem = await (await _client.GetAsync($"/api/v1/orgs/{_orgId}/vat-reports/2026-11")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        problem.GetProperty("code").GetString().ShouldBe("vat_period.invalid");
+    }
+
+    private async Task PostAsync(string date, params object[] lines)
+    {
+        var response = await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", new { date, description = "Moms", counterparty = $"Kund {date}", lines });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class VatReportApiTestsOnPostgres(PostgresApiFactory factory) : VatReportApiTests<PostgresApiFactory>(factory);
+
+public sealed class VatReportApiTestsOnSqlite(SqliteApiFactory factory) : VatReportApiTests<SqliteApiFactory>(factory);
