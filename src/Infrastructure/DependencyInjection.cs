@@ -1,7 +1,8 @@
 using CleanLedger.Application.Common.Persistence;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Documents;
-using CleanLedger.Application.Exports.ExportSie;
+using CleanLedger.Application.Sie.ExportSie;
+using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Application.Reports.GetVatReport;
 using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<IPeriodStore, PeriodStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<ISieExporter, SieExporter>();
+        services.AddSingleton<ISieReader, SieReader>();
         services.AddScoped<IAccountTotals, AccountTotals>();
 
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);

@@ -1,5 +1,6 @@
 using CleanLedger.Api.Hosting;
-using CleanLedger.Application.Exports.ExportSie;
+using CleanLedger.Application.Sie.ExportSie;
+using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Application.Reports.GetVatReport;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,18 @@ public static class ExportEndpoints
             .ProducesValidationProblem()
             .WithOrgProblems();
 
+        api.MapPost("/orgs/{orgId:guid}/imports/sie", ImportSie)
+            .WithTags(OpenApiConventions.ExportsTag)
+            .WithName("ImportSie")
+            .WithSummary("Imports a SIE 4 file (multipart field 'file'): fiscal years, accounts, opening balances and verifications with their numbers.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithOrgProblems();
+
         api.MapGet("/orgs/{orgId:guid}/vat-reports/{period}", GetVatReport)
             .WithTags(OpenApiConventions.ExportsTag)
             .WithName("GetVatReport")
@@ -25,6 +38,19 @@ public static class ExportEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithOrgProblems();
         return api;
+    }
+
+    private static async Task<Ok<SieImported>> ImportSie(Guid orgId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var file = await MultipartUpload.ReceiveAsync(request, cancellationToken);
+        try
+        {
+            return TypedResults.Ok(await sender.Send(new ImportSie(orgId, file), cancellationToken));
+        }
+        finally
+        {
+            File.Delete(file.Path);
+        }
     }
 
     private static async Task<Ok<VatReport>> GetVatReport(Guid orgId, string period, ISender sender, CancellationToken cancellationToken) =>

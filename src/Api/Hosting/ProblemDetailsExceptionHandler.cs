@@ -1,6 +1,7 @@
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Ledger.Verifications;
+using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Domain.Common;
 using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Domain.Ledger.Compliance;
@@ -33,6 +34,20 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = badRequest.InnerException?.Message ?? badRequest.Message,
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The request conflicts with the books.",
+                Detail = conflict.Message,
+                Extensions = { ["code"] = conflict.Code },
+            },
+            SieFormatException sie => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The SIE file was refused.",
+                Detail = sie.Message,
+                Extensions = { ["code"] = "sie.invalid", ["line"] = sie.Line, ["record"] = sie.Record },
+            },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
             UnauthenticatedException unauthenticated => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized.", Detail = unauthenticated.Message },
             UploadRejectedException rejected => new ProblemDetails

@@ -22,6 +22,13 @@ public interface ILedgerStore
     Task<Verification?> FindAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken);
 
     Task<Guid?> FindReversalOfAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken);
+
+    Task<bool> HasVerificationsAsync(Guid orgId, Guid fiscalYearId, CancellationToken cancellationToken);
+
+    /// <summary>Makes the series continue after <paramref name="lastNumber"/> (imported books keep their numbers).</summary>
+    Task ContinueSeriesAfterAsync(Guid orgId, Guid fiscalYearId, string series, long lastNumber, CancellationToken cancellationToken);
+
+    Task InsertOpeningBalancesAsync(Guid orgId, Guid fiscalYearId, IReadOnlyDictionary<int, long> balances, CancellationToken cancellationToken);
 }
 
 public interface IChartOfAccounts

@@ -7,6 +7,8 @@ public static class SharedData
 
     public static string SwedishReceipt(string name) => Path.Combine(Folder, "receipts-se", "dev", name);
 
+    public static string SieFile(string name) => Path.Combine(Folder, "sie", name);
+
     public static IEnumerable<string> SwedishReceipts(string extension) =>
         Directory.EnumerateFiles(Path.Combine(Folder, "receipts-se", "dev"), $"*.{extension}").Order(StringComparer.Ordinal);
 }

@@ -1,4 +1,4 @@
-using CleanLedger.Application.Exports.ExportSie;
+using CleanLedger.Application.Sie.ExportSie;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Domain.Ledger;
@@ -47,14 +47,27 @@ public sealed class SieExporter(DbSession session, IChartOfAccounts chart, TimeP
 
     private async Task WriteBalancesAsync(SieWriter writer, Guid orgId, FiscalYear year, FiscalYear? previous, CancellationToken cancellationToken)
     {
+        // The year opens from the latest stored opening balances (imported #IB) at or before it, plus
+        // everything posted between those balances and the year's start.
         var sums = await session.QueryAsync<(int Account, long Before, long During)>(
             """
-            SELECT l.account,
-                   CAST(SUM(CASE WHEN v.date < @start THEN l.debit_ore - l.credit_ore ELSE 0 END) AS BIGINT),
-                   CAST(SUM(CASE WHEN v.date >= @start AND v.date <= @end THEN l.debit_ore - l.credit_ore ELSE 0 END) AS BIGINT)
-            FROM verification_lines l JOIN verifications v ON v.id = l.verification_id
-            WHERE l.org_id = @orgId AND v.date <= @end
-            GROUP BY l.account ORDER BY l.account
+            WITH base AS (
+                SELECT fy.id, fy.start_date FROM fiscal_years fy
+                WHERE fy.org_id = @orgId AND fy.start_date <= @start
+                  AND EXISTS (SELECT 1 FROM opening_balances ob WHERE ob.org_id = fy.org_id AND ob.fiscal_year_id = fy.id)
+                ORDER BY fy.start_date DESC LIMIT 1),
+            movements AS (
+                SELECT l.account AS account,
+                       CASE WHEN v.date < @start THEN l.debit_ore - l.credit_ore ELSE 0 END AS before,
+                       CASE WHEN v.date >= @start THEN l.debit_ore - l.credit_ore ELSE 0 END AS during
+                FROM verification_lines l JOIN verifications v ON v.id = l.verification_id
+                WHERE l.org_id = @orgId AND v.date <= @end
+                  AND v.date >= coalesce((SELECT start_date FROM base), v.date)
+                UNION ALL
+                SELECT ob.account, ob.amount_ore, 0 FROM opening_balances ob
+                WHERE ob.org_id = @orgId AND ob.fiscal_year_id = (SELECT id FROM base))
+            SELECT account, CAST(SUM(before) AS BIGINT), CAST(SUM(during) AS BIGINT)
+            FROM movements GROUP BY account ORDER BY account
             """,
             new { orgId, start = year.Start, end = year.End },
             cancellationToken);

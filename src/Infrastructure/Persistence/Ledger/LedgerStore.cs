@@ -125,6 +125,28 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             new { orgId, verificationId },
             cancellationToken);
 
+    public async Task<bool> HasVerificationsAsync(Guid orgId, Guid fiscalYearId, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<long>(
+            "SELECT COUNT(*) FROM verifications WHERE org_id = @orgId AND fiscal_year_id = @fiscalYearId", new { orgId, fiscalYearId }, cancellationToken) > 0;
+
+    public Task ContinueSeriesAfterAsync(Guid orgId, Guid fiscalYearId, string series, long lastNumber, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            INSERT INTO verification_series (org_id, fiscal_year_id, series, next_number) VALUES (@orgId, @fiscalYearId, @series, @next)
+            ON CONFLICT (org_id, fiscal_year_id, series) DO UPDATE
+            SET next_number = CASE WHEN verification_series.next_number > excluded.next_number THEN verification_series.next_number ELSE excluded.next_number END
+            """,
+            new { orgId, fiscalYearId, series, next = lastNumber + 1 },
+            cancellationToken);
+
+    public Task InsertOpeningBalancesAsync(Guid orgId, Guid fiscalYearId, IReadOnlyDictionary<int, long> balances, CancellationToken cancellationToken) =>
+        balances.Count == 0
+            ? Task.CompletedTask
+            : session.ExecuteAsync(
+                "INSERT INTO opening_balances (org_id, fiscal_year_id, account, amount_ore) VALUES (@orgId, @fiscalYearId, @account, @amount)",
+                balances.Select(balance => new { orgId, fiscalYearId, account = balance.Key, amount = balance.Value }),
+                cancellationToken);
+
     internal static Task<VerificationRow?> ReadRowAsync(DbSession session, Guid orgId, Guid verificationId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<VerificationRow>(
             $"SELECT {VerificationRow.Columns} FROM verifications v WHERE v.org_id = @orgId AND v.id = @verificationId",

@@ -6,7 +6,7 @@ using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Ledger.FiscalYears;
 using Mediator;
 
-namespace CleanLedger.Application.Exports.ExportSie;
+namespace CleanLedger.Application.Sie.ExportSie;
 
 /// <summary>
 /// The fiscal year starting in <see cref="Year"/> as a SIE 4E file: identification, chart,
