@@ -18,6 +18,8 @@ log "rule engine"
 log "posting throughput"
 start_postgres "$RUN" 55499
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- posting
+log "SIE export of 1,000,000 transaction lines"
+dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- sie
 log "document uploads"
 apt_install qpdf
 start_clamd "$RUN" 53399

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "rules" => Run(() => BenchmarkRunner.Run<RuleEngineBenchmarks>(args: args[1..])),
     "posting" => await PostingThroughput.RunAsync(args[1..]),
     "uploads" => await UploadThroughput.RunAsync(args[1..]),
+    "sie" => await SieExportThroughput.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,6 +21,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie");
     return 2;
 }

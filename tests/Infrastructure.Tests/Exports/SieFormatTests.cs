@@ -72,6 +72,7 @@ public sealed class SieFormatTests
         await writer.RecordAsync("#FNAMN", CancellationToken.None, SieValue.Text("Åre \"Fjäll\" – stugor AB"));
         await writer.RecordAsync("#TRANS", CancellationToken.None, SieValue.Token("5460"), SieValue.NoObjects, SieValue.Amount(-12_550));
         await writer.CloseChecksumAsync(CancellationToken.None);
+        await writer.FlushAsync(CancellationToken.None);
 
         var bytes = output.ToArray();
         var text = SieEncoding.Pc8.GetString(bytes);

@@ -43,6 +43,7 @@ public sealed class SieExporter(DbSession session, IChartOfAccounts chart, TimeP
         await WriteBalancesAsync(writer, orgId, year, previous, cancellationToken);
         await WriteVerificationsAsync(writer, orgId, year, cancellationToken);
         await writer.CloseChecksumAsync(cancellationToken);
+        await writer.FlushAsync(cancellationToken);
     }
 
     private async Task WriteBalancesAsync(SieWriter writer, Guid orgId, FiscalYear year, FiscalYear? previous, CancellationToken cancellationToken)
