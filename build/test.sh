@@ -29,8 +29,8 @@ free_port() {
 log "starting PostgreSQL"
 start_postgres "$RUN" "$(free_port 55433)"
 
-log "installing qpdf (PDF checks)"
-apt_install qpdf
+log "installing qpdf (PDF checks) and xmllint (eSKD DTD checks)"
+apt_install qpdf libxml2-utils
 
 log "starting clamd"
 start_clamd "$RUN" "$(free_port 53310)"

@@ -34,7 +34,8 @@ public static class ExportEndpoints
         api.MapGet("/orgs/{orgId:guid}/vat-reports/{period}", GetVatReport)
             .WithTags(OpenApiConventions.ExportsTag)
             .WithName("GetVatReport")
-            .WithSummary("The VAT return's boxes (whole kronor) for a period written as the organisation files: YYYY-MM, YYYY-Qn or YYYY.")
+            .WithSummary("The VAT return's boxes (whole kronor) for a period written as the organisation files: YYYY-MM, YYYY-Qn or YYYY; ?format=eskd gives Skatteverket's upload file.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithOrgProblems();
         return api;
@@ -53,8 +54,17 @@ public static class ExportEndpoints
         }
     }
 
-    private static async Task<Ok<VatReport>> GetVatReport(Guid orgId, string period, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetVatReport(orgId, period), cancellationToken));
+    private static async Task<Results<Ok<VatReport>, FileContentHttpResult>> GetVatReport(
+        Guid orgId, string period, string? format, ISender sender, CancellationToken cancellationToken)
+    {
+        var report = await sender.Send(new GetVatReport(orgId, period), cancellationToken);
+        return format switch
+        {
+            null or "json" => TypedResults.Ok(report),
+            "eskd" => TypedResults.File(EskdFile.Create(report, report.OrgNumber), "application/xml; charset=ISO-8859-1", $"moms_{report.Period}.xml"),
+            _ => throw new BadHttpRequestException($"Unknown format '{format}': use eskd, or leave it out for JSON."),
+        };
+    }
 
     private static async Task<PushStreamHttpResult> ExportSie(Guid orgId, int year, ISender sender, CancellationToken cancellationToken)
     {

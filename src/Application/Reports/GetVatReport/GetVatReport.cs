@@ -14,7 +14,7 @@ public sealed record GetVatReport(Guid OrgId, string Period) : IQuery<VatReport>
     public static Permissions RequiredPermission => Permissions.ExportReports;
 }
 
-public sealed record VatReport(string Period, DateOnly From, DateOnly To, IReadOnlyDictionary<string, string> Boxes);
+public sealed record VatReport(string Period, DateOnly From, DateOnly To, string OrgNumber, IReadOnlyDictionary<string, string> Boxes);
 
 /// <summary>Net movement (debit − credit, öre) per account over posted verifications dated in a range.</summary>
 public interface IAccountTotals
@@ -29,6 +29,6 @@ public sealed class GetVatReportHandler(IOrganizationStore organizations, IAccou
         var organization = await organizations.FindAsync(query.OrgId, cancellationToken) ?? throw new NotFoundException("Organisation", query.OrgId);
         var period = VatReportPeriod.Parse(query.Period, organization.VatPeriod);
         var boxes = VatBoxes.Compute(await totals.NetByAccountAsync(query.OrgId, period.From, period.To, cancellationToken));
-        return new VatReport(period.Name, period.From, period.To, boxes.ToDictionary(box => box.Key, box => box.Value.ToString(CultureInfo.InvariantCulture)));
+        return new VatReport(period.Name, period.From, period.To, organization.OrgNumber, boxes.ToDictionary(box => box.Key, box => box.Value.ToString(CultureInfo.InvariantCulture)));
     }
 }
