@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrgScopingBehavior<,>));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Ledger.Verifications.VerificationPosting>();
+        services.AddScoped<Reports.GetVatReport.VatReportCalculator>();
         return services;
     }
 }

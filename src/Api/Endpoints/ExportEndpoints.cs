@@ -1,6 +1,7 @@
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Sie.ExportSie;
 using CleanLedger.Application.Sie.ImportSie;
+using CleanLedger.Application.Reports.FileVatReturn;
 using CleanLedger.Application.Reports.GetVatReport;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,8 +39,17 @@ public static class ExportEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/xml")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithOrgProblems();
+        api.MapPost("/orgs/{orgId:guid}/vat-reports/{period}/file", FileVatReturn)
+            .WithTags(OpenApiConventions.ExportsTag)
+            .WithName("FileVatReturn")
+            .WithSummary("Records the period's VAT return as filed; nothing more is posted into its months (PERIOD rule).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithOrgProblems();
         return api;
     }
+
+    private static async Task<Ok<VatReport>> FileVatReturn(Guid orgId, string period, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new FileVatReturn(orgId, period), cancellationToken));
 
     private static async Task<Ok<SieImported>> ImportSie(Guid orgId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {

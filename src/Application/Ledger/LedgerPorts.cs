@@ -50,6 +50,9 @@ public interface IFiscalYearStore
 public interface IPeriodStore
 {
     Task LockAsync(Guid orgId, PeriodId period, Guid lockedBy, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The month's VAT return has been filed (the first filing's time is kept).</summary>
+    Task MarkVatFiledAsync(Guid orgId, PeriodId period, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>The behandlingshistorik: who did what to the books and when. Append-only.</summary>

@@ -64,6 +64,26 @@ public abstract class VatReportApiTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Once_the_return_is_filed_nothing_more_is_posted_into_its_months()
+    {
+        await PostAsync("2026-10-05", new { account = "1930", debit = "1250.00" }, new { account = "3001", credit = "1000.00" }, new { account = "2611", credit = "250.00" });
+
+        var filed = await _client.PostAsync($"/api/v1/orgs/{_orgId}/vat-reports/2026-Q4/file", null);
+
+        filed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("boxes").GetProperty("49").GetString().ShouldBe("250");
+        var refused = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", new
+        {
+            date = "2026-11-20",
+            description = "Sent",
+            counterparty = "Kund",
+            lines = new object[] { new { account = "6570", debit = "10.00" }, new { account = "1930", credit = "10.00" } },
+        })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        refused.GetProperty("complianceResults").EnumerateArray()
+            .Single(result => result.GetProperty("code").GetString() == "PERIOD").GetProperty("passed").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task An_unknown_format_is_400() =>
         await (await _client.GetAsync($"/api/v1/orgs/{_orgId}/vat-reports/2026-Q4?format=docx")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 

@@ -22,13 +22,20 @@ public interface IAccountTotals
     Task<IReadOnlyDictionary<int, long>> NetByAccountAsync(Guid orgId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
 
-public sealed class GetVatReportHandler(IOrganizationStore organizations, IAccountTotals totals) : IQueryHandler<GetVatReport, VatReport>
+public sealed class GetVatReportHandler(VatReportCalculator calculator) : IQueryHandler<GetVatReport, VatReport>
 {
-    public async ValueTask<VatReport> Handle(GetVatReport query, CancellationToken cancellationToken)
+    public async ValueTask<VatReport> Handle(GetVatReport query, CancellationToken cancellationToken) =>
+        await calculator.ComputeAsync(query.OrgId, query.Period, cancellationToken);
+}
+
+/// <summary>The boxes of a period as the organisation files it, from its posted verifications.</summary>
+public sealed class VatReportCalculator(IOrganizationStore organizations, IAccountTotals totals)
+{
+    public async Task<VatReport> ComputeAsync(Guid orgId, string periodText, CancellationToken cancellationToken)
     {
-        var organization = await organizations.FindAsync(query.OrgId, cancellationToken) ?? throw new NotFoundException("Organisation", query.OrgId);
-        var period = VatReportPeriod.Parse(query.Period, organization.VatPeriod);
-        var boxes = VatBoxes.Compute(await totals.NetByAccountAsync(query.OrgId, period.From, period.To, cancellationToken));
+        var organization = await organizations.FindAsync(orgId, cancellationToken) ?? throw new NotFoundException("Organisation", orgId);
+        var period = VatReportPeriod.Parse(periodText, organization.VatPeriod);
+        var boxes = VatBoxes.Compute(await totals.NetByAccountAsync(orgId, period.From, period.To, cancellationToken));
         return new VatReport(period.Name, period.From, period.To, organization.OrgNumber, boxes.ToDictionary(box => box.Key, box => box.Value.ToString(CultureInfo.InvariantCulture)));
     }
 }

@@ -16,4 +16,13 @@ public sealed class PeriodStore(DbSession session) : IPeriodStore
             """,
             new { orgId, period = period.ToString(), now, lockedBy },
             cancellationToken);
+
+    public Task MarkVatFiledAsync(Guid orgId, PeriodId period, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            INSERT INTO period_states (org_id, period, vat_filed_at) VALUES (@orgId, @period, @now)
+            ON CONFLICT (org_id, period) DO UPDATE SET vat_filed_at = coalesce(period_states.vat_filed_at, excluded.vat_filed_at)
+            """,
+            new { orgId, period = period.ToString(), now },
+            cancellationToken);
 }
