@@ -13,8 +13,9 @@ export Database__Provider=Sqlite
 export Database__ConnectionString="Data Source=$ROOT/data/cleanledger.db"
 export Documents__LocalStorePath="$ROOT/data/documents"
 
-# qpdf checks uploaded PDFs; virus scanning is off in local (see README), so clamd is not needed.
-apt_install qpdf
+# qpdf checks uploaded PDFs and the PDF reports embed DejaVu Sans; virus scanning is off in
+# local (see README), so clamd is not needed.
+apt_install qpdf fonts-dejavu-core
 
 log "building"
 dotnet build "$ROOT/CleanLedger.sln" -c Release -v quiet -nologo >/dev/null

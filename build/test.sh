@@ -29,8 +29,8 @@ free_port() {
 log "starting PostgreSQL"
 start_postgres "$RUN" "$(free_port 55433)"
 
-log "installing qpdf (PDF checks) and xmllint (eSKD DTD checks)"
-apt_install qpdf libxml2-utils
+log "installing qpdf (PDF checks), xmllint (eSKD DTD checks) and DejaVu fonts (PDF reports)"
+apt_install qpdf libxml2-utils fonts-dejavu-core
 
 log "starting clamd"
 start_clamd "$RUN" "$(free_port 53310)"

@@ -4,11 +4,13 @@ using CleanLedger.Application.Documents;
 using CleanLedger.Application.Sie.ExportSie;
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Application.Reports.GetVatReport;
+using CleanLedger.Application.Reports.Pdfs;
 using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Infrastructure.Documents;
+using CleanLedger.Infrastructure.Exports.Pdf;
 using CleanLedger.Infrastructure.Exports.Sie;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Persistence.Documents;
@@ -67,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<ISieExporter, SieExporter>();
         services.AddSingleton<ISieReader, SieReader>();
         services.AddScoped<IAccountTotals, AccountTotals>();
+        services.AddSingleton<IPdfRenderer, PdfRenderer>();
 
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
         var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();

@@ -3,6 +3,7 @@ using CleanLedger.Application.Sie.ExportSie;
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Application.Reports.FileVatReturn;
 using CleanLedger.Application.Reports.GetVatReport;
+using CleanLedger.Application.Reports.Pdfs;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,8 +36,9 @@ public static class ExportEndpoints
         api.MapGet("/orgs/{orgId:guid}/vat-reports/{period}", GetVatReport)
             .WithTags(OpenApiConventions.ExportsTag)
             .WithName("GetVatReport")
-            .WithSummary("The VAT return's boxes (whole kronor) for a period written as the organisation files: YYYY-MM, YYYY-Qn or YYYY; ?format=eskd gives Skatteverket's upload file.")
+            .WithSummary("The VAT return's boxes (whole kronor) for a period written as the organisation files: YYYY-MM, YYYY-Qn or YYYY; ?format=eskd gives Skatteverket's upload file, ?format=pdf a readable report.")
             .Produces(StatusCodes.Status200OK, contentType: "application/xml")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithOrgProblems();
         api.MapPost("/orgs/{orgId:guid}/vat-reports/{period}/file", FileVatReturn)
@@ -67,12 +69,15 @@ public static class ExportEndpoints
     private static async Task<Results<Ok<VatReport>, FileContentHttpResult>> GetVatReport(
         Guid orgId, string period, string? format, ISender sender, CancellationToken cancellationToken)
     {
+        if (format == "pdf")
+            return TypedResults.File(await sender.Send(new GetVatReportPdf(orgId, period), cancellationToken), "application/pdf", $"moms_{period}.pdf");
+
         var report = await sender.Send(new GetVatReport(orgId, period), cancellationToken);
         return format switch
         {
             null or "json" => TypedResults.Ok(report),
             "eskd" => TypedResults.File(EskdFile.Create(report, report.OrgNumber), "application/xml; charset=ISO-8859-1", $"moms_{report.Period}.xml"),
-            _ => throw new BadHttpRequestException($"Unknown format '{format}': use eskd, or leave it out for JSON."),
+            _ => throw new BadHttpRequestException($"Unknown format '{format}': use eskd or pdf, or leave it out for JSON."),
         };
     }
 

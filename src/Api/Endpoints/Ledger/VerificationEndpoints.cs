@@ -5,6 +5,7 @@ using CleanLedger.Application.Ledger.Verifications.ListVerifications;
 using CleanLedger.Application.Ledger.Verifications.PostVerification;
 using CleanLedger.Application.Ledger.Verifications.PrecheckVerification;
 using CleanLedger.Application.Ledger.Verifications.ReverseVerification;
+using CleanLedger.Application.Reports.Pdfs;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,6 +27,12 @@ public static class VerificationEndpoints
         org.MapGet("/verifications/{verificationId:guid}", Get)
             .WithName("GetVerification")
             .WithSummary("The verification with its lines, linked documents and rule results.")
+            .WithOrgProblems();
+
+        org.MapGet("/verifications/{verificationId:guid}/pdf", GetPdf)
+            .WithName("GetVerificationPdf")
+            .WithSummary("The verification as PDF: header, lines, VAT, rule results and its receipt.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithOrgProblems();
 
         org.MapGet("/verifications", List)
@@ -56,6 +63,9 @@ public static class VerificationEndpoints
 
     private static async Task<Ok<VerificationResponse>> Get(Guid orgId, Guid verificationId, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok((await sender.Send(new GetVerification(orgId, verificationId), cancellationToken)).ToResponse());
+
+    private static async Task<FileContentHttpResult> GetPdf(Guid orgId, Guid verificationId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.File(await sender.Send(new GetVerificationPdf(orgId, verificationId), cancellationToken), "application/pdf", $"verifikation-{verificationId}.pdf");
 
     private static async Task<Ok<VerificationListResponse>> List(
         Guid orgId, DateOnly? from, DateOnly? to, string? series, int? page, int? pageSize, ISender sender, CancellationToken cancellationToken) =>
