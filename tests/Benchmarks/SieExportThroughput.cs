@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.CreateOrganization;
 using CleanLedger.Application.Sie.ExportSie;
@@ -8,7 +7,6 @@ using CleanLedger.Domain.Organizations;
 using CleanLedger.Infrastructure.Exports.Sie;
 using CleanLedger.Testing;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CleanLedger.Benchmarks;
@@ -32,15 +30,13 @@ public static class SieExportThroughput
         var file = Path.Combine(Path.GetTempPath(), $"cleanledger-bench-{Guid.NewGuid():N}.se");
 
         var startMemory = Process.GetCurrentProcess().WorkingSet64;
-        var export = await MeasureAsync(async () =>
+        var export = await MeasureAsync(() => app.InScopeAsync(owner, async sender =>
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(owner.Id, owner.Name, false);
-            var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
             var sie = await sender.Send(new ExportSie(org.Id, 2026));
             await using var output = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 65536, useAsync: true);
             await sie.WriteAsync(output, CancellationToken.None);
-        });
+            return output.Length;
+        }));
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var baseline = await MeasureAsync(() => BaselineAsync((PostgresTestDatabase)database, org.Id, file + ".baseline"));
         var lines = File.ReadLines(file, SieEncoding.Pc8).LongCount();

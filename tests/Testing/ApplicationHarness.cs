@@ -19,7 +19,8 @@ public sealed class ApplicationHarness : IAsyncDisposable
 
     /// <param name="database">The database to run against.</param>
     /// <param name="validateScopes">Check every resolution for scope mistakes, as tests should; a benchmark measures without, like a production host.</param>
-    public ApplicationHarness(TestDatabase database, bool validateScopes = true)
+    /// <param name="clock">The time the Application sees (the system clock unless a test fixes it).</param>
+    public ApplicationHarness(TestDatabase database, bool validateScopes = true, TimeProvider? clock = null)
     {
         Database = database;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
@@ -28,6 +29,8 @@ public sealed class ApplicationHarness : IAsyncDisposable
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddApplication()
             .AddInfrastructure(configuration);
+        if (clock is not null)
+            services.AddSingleton(clock);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -42,13 +45,16 @@ public sealed class ApplicationHarness : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>Sends <paramref name="message"/> in a new scope, as <paramref name="user"/> (or anonymously).</summary>
-    public async Task<TResponse> SendAsync<TResponse>(TestUser? user, IMessage message)
+    public Task<TResponse> SendAsync<TResponse>(TestUser? user, IMessage message) =>
+        InScopeAsync(user, async sender => (TResponse)(await sender.Send((object)message))!);
+
+    /// <summary>Runs <paramref name="work"/> in one new scope as <paramref name="user"/>, e.g. to use a response that needs the scope (a streamed export).</summary>
+    public async Task<T> InScopeAsync<T>(TestUser? user, Func<ISender, Task<T>> work)
     {
         await using var scope = _services.CreateAsyncScope();
         if (user is not null)
             scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(user.Id, user.Name, user.IsPlatformAdmin);
-        var response = await scope.ServiceProvider.GetRequiredService<ISender>().Send((object)message);
-        return (TResponse)response!;
+        return await work(scope.ServiceProvider.GetRequiredService<ISender>());
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
