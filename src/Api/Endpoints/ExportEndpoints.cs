@@ -11,6 +11,9 @@ namespace CleanLedger.Api.Endpoints;
 
 public static class ExportEndpoints
 {
+    /// <summary>A whole year of a busy company (a million transaction lines is about 35 MB).</summary>
+    private const long MaxSieBytes = 256L * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGroup("/orgs/{orgId:guid}/exports").WithTags(OpenApiConventions.ExportsTag)
@@ -55,7 +58,7 @@ public static class ExportEndpoints
 
     private static async Task<Ok<SieImported>> ImportSie(Guid orgId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {
-        var file = await MultipartUpload.ReceiveAsync(request, cancellationToken);
+        var file = await MultipartUpload.ReceiveAsync(request, cancellationToken, MaxSieBytes);
         try
         {
             return TypedResults.Ok(await sender.Send(new ImportSie(orgId, file), cancellationToken));

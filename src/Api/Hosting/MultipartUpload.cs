@@ -20,9 +20,16 @@ public static class MultipartUpload
     /// <summary>The name of the file part being received, once its headers were read (for the audit of a refusal).</summary>
     public static string? FileNameOf(HttpRequest request) => request.HttpContext.Items[FileNameItem] as string;
 
-    public static async Task<IncomingFile> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The multipart request.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <param name="maxBytes">The cap for this route; documents' configured cap when not given.</param>
+    public static async Task<IncomingFile> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken, long? maxBytes = null)
     {
-        var maxBytes = request.HttpContext.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes;
+        maxBytes ??= request.HttpContext.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes;
+        // A route may allow more than the server-wide body limit (whole-year SIE files).
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit
+            && limit.MaxRequestBodySize < maxBytes)
+            limit.MaxRequestBodySize = maxBytes;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
@@ -37,7 +44,7 @@ public static class MultipartUpload
             {
                 var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload");
                 request.HttpContext.Items[FileNameItem] = fileName;
-                return await SaveAsync(section.Body, fileName, section.ContentType, maxBytes, cancellationToken);
+                return await SaveAsync(section.Body, fileName, section.ContentType, maxBytes.Value, cancellationToken);
             }
         }
 

@@ -67,6 +67,20 @@ public sealed class KestrelLimitsTests : IAsyncLifetime
         me.ShouldNotContain("xxxx");
     }
 
+    [Fact]
+    public async Task The_sie_import_route_takes_files_larger_than_the_server_wide_limit()
+    {
+        using var client = new HttpClient { BaseAddress = _address };
+        var me = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/me"));
+        var orgId = me.RootElement.GetProperty("memberships")[0].GetProperty("orgId").GetGuid();
+        var sie = Encoding.ASCII.GetBytes("#FLAGGA 0\n" + string.Concat(Enumerable.Repeat("#PROSA \"rad\"\n", 2 * LimitBytes / 12)) + "not a record\n");
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(sie), "file", "stor.se" } };
+
+        var response = await client.PostAsync($"/api/v1/orgs/{orgId}/imports/sie", content);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("sie.invalid");
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
