@@ -11,21 +11,20 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Documents;
 
 /// <summary>Uploading receipts over HTTP: accepted once, refused with a reason, never crossing organisations. Both engines.</summary>
-public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
     private readonly TestUser _owner = TestUser.New("Olivia Owner");
     private HttpClient _client = null!;
     private Guid _orgId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await factory.ResetAsync();
-        _client = factory.ClientFor(_owner);
+        await base.InitializeAsync();
+        _client = Factory.ClientFor(_owner);
         _orgId = await _client.CreateOrganizationAsync();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Real_receipts_of_every_accepted_kind_are_stored_and_read_back_byte_for_byte()
@@ -73,7 +72,7 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
     public async Task Two_organisations_uploading_the_same_bytes_get_two_documents_and_cannot_read_each_others()
     {
         var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0002.jpg"));
-        var other = factory.ClientFor(TestUser.New("Otto Other"));
+        var other = Factory.ClientFor(TestUser.New("Otto Other"));
         var otherOrg = await other.CreateOrganizationAsync();
 
         var mine = await (await _client.UploadAsync(_orgId, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
@@ -167,13 +166,13 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : IClassFi
         var viewer = TestUser.New("Vera Viewer");
         await _client.PutAsJsonAsync($"/api/v1/orgs/{_orgId}/members/{viewer.Id}", new { role = "viewer" });
 
-        var response = await factory.ClientFor(viewer).UploadAsync(_orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg")), "v.jpg");
+        var response = await Factory.ClientFor(viewer).UploadAsync(_orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg")), "v.jpg");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     // The store outlives resets (it never deletes), so tests compare counts, not emptiness.
-    private int StoredFileCount() => Directory.EnumerateFiles(factory.Database.DocumentsFolder, "*", SearchOption.AllDirectories).Count();
+    private int StoredFileCount() => Directory.EnumerateFiles(Factory.Database.DocumentsFolder, "*", SearchOption.AllDirectories).Count();
 }
 
 public sealed class DocumentUploadTestsOnPostgres(PostgresApiFactory factory) : DocumentUploadTests<PostgresApiFactory>(factory);

@@ -8,20 +8,19 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Exports;
 
 /// <summary>The SIE 4E export over HTTP, read back with the SIE line parser, on both engines.</summary>
-public abstract class SieExportTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+public abstract class SieExportTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
     private HttpClient _client = null!;
     private Guid _orgId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await factory.ResetAsync();
-        _client = factory.ClientFor(TestUser.New("Revisor"));
+        await base.InitializeAsync();
+        _client = Factory.ClientFor(TestUser.New("Revisor"));
         _orgId = await _client.CreateOrganizationAsync("Fjällstugor i Åre AB");
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_fiscal_year_exports_as_sie_4e_in_codepage_437_with_balances_verifications_and_a_valid_ksumma()

@@ -9,12 +9,9 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Exports;
 
 /// <summary>SIE 4 import of the public sample files and the export → import → export round trip, on both engines.</summary>
-public abstract class SieImportTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
-    public Task InitializeAsync() => factory.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("Bokslut_Norstedts_SIE_4E.se", 174)] // 177 #VER, three of them (B 17, D 12, D 13) without rows: skipped with warnings
@@ -124,7 +121,7 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : IClassFixture
 
     private async Task<(HttpClient Client, Guid OrgId)> NewOrganizationAsync()
     {
-        var client = factory.ClientFor(TestUser.New("Importör"));
+        var client = Factory.ClientFor(TestUser.New("Importör"));
         return (client, await client.CreateOrganizationAsync("Import AB"));
     }
 

@@ -7,21 +7,20 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Exports;
 
 /// <summary>The VAT report route computes its boxes from posted verifications, on both engines.</summary>
-public abstract class VatReportApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+public abstract class VatReportApiTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
     private HttpClient _client = null!;
     private Guid _orgId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await factory.ResetAsync();
-        _client = factory.ClientFor(TestUser.New("Momsa"));
+        await base.InitializeAsync();
+        _client = Factory.ClientFor(TestUser.New("Momsa"));
         var created = await _client.PostAsJsonAsync("/api/v1/orgs", new { name = "Moms AB", orgNumber = "556677-8899", vatPeriod = "quarterly", fiscalYearStart = "01-01" });
         _orgId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_quarter_reports_sales_output_and_input_vat_and_what_to_pay()

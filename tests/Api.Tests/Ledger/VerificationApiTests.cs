@@ -7,23 +7,22 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Ledger;
 
 /// <summary>The verification, compliance and period routes of the contract, over HTTP, on both engines.</summary>
-public abstract class VerificationApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
     private readonly TestUser _owner = TestUser.New("Olivia Owner");
     private HttpClient _client = null!;
     private Guid _orgId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await factory.ResetAsync();
-        _client = factory.ClientFor(_owner);
+        await base.InitializeAsync();
+        _client = Factory.ClientFor(_owner);
         var created = await _client.PostAsJsonAsync("/api/v1/orgs",
             new { name = "Verifikat AB", orgNumber = "556677-8899", vatPeriod = "quarterly", fiscalYearStart = "01-01" });
         _orgId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private static object OfficeSupplies(string date = "2026-11-02", string counterparty = "Clas Ohlson") => new
     {
@@ -144,13 +143,13 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : IClassF
     {
         var posted = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies())).Content.ReadFromJsonAsync<JsonElement>();
         var id = posted.GetProperty("id").GetGuid();
-        var stranger = factory.ClientFor(TestUser.New("Stina Stranger"));
+        var stranger = Factory.ClientFor(TestUser.New("Stina Stranger"));
         var viewer = TestUser.New("Vera Viewer");
         await _client.PutAsJsonAsync($"/api/v1/orgs/{_orgId}/members/{viewer.Id}", new { role = "viewer" });
 
         await (await stranger.GetAsync($"/api/v1/orgs/{_orgId}/verifications/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await stranger.PostAsync($"/api/v1/orgs/{_orgId}/verifications/{id}/reverse", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        var viewerClient = factory.ClientFor(viewer);
+        var viewerClient = Factory.ClientFor(viewer);
         (await viewerClient.GetAsync($"/api/v1/orgs/{_orgId}/verifications/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await (await viewerClient.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies(counterparty: "Annan")))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);

@@ -9,7 +9,7 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Organizations;
 
 /// <summary>The identity and organisation routes of the contract, over HTTP, on both engines.</summary>
-public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+public abstract class OrganizationApiTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
     private static readonly object ValidOrganization =
@@ -18,14 +18,11 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     private readonly TestUser _alice = TestUser.New("Alice");
     private readonly TestUser _bob = TestUser.New("Bob");
 
-    public Task InitializeAsync() => factory.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Healthz_answers_ok_when_the_database_answers()
     {
-        var response = await factory.CreateClient().GetAsync("/healthz");
+        var response = await Factory.CreateClient().GetAsync("/healthz");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("ok");
@@ -34,7 +31,7 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task A_request_without_a_token_is_the_stub_user_who_owns_the_demo_organisation()
     {
-        var me = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var me = await Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/me");
 
         me.GetProperty("userId").GetGuid().ShouldBe(StubUser.Id);
         me.GetProperty("displayName").GetString().ShouldBe(StubUser.DisplayName);
@@ -46,7 +43,7 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task Creating_an_organisation_answers_201_and_the_caller_owns_it()
     {
-        var client = factory.ClientFor(_alice);
+        var client = Factory.ClientFor(_alice);
 
         var response = await client.PostAsJsonAsync("/api/v1/orgs", ValidOrganization);
 
@@ -69,7 +66,7 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task An_invalid_organisation_answers_400_with_each_field_and_creates_nothing()
     {
-        var client = factory.ClientFor(_alice);
+        var client = Factory.ClientFor(_alice);
 
         var response = await client.PostAsJsonAsync("/api/v1/orgs",
             new { name = "", orgNumber = "559900-1128", vatPeriod = "monthly", fiscalYearStart = "05-02" });
@@ -86,7 +83,7 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     [InlineData("{\"name\":\"X AB\",\"orgNumber\":\"559900-1129\",\"vatPeriod\":\"weekly\",\"fiscalYearStart\":\"01-01\"}")]
     public async Task Unreadable_json_answers_400_problem_details(string body)
     {
-        var response = await factory.ClientFor(_alice).PostAsync("/api/v1/orgs", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Factory.ClientFor(_alice).PostAsync("/api/v1/orgs", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -94,7 +91,7 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task An_unknown_route_answers_404_problem_details()
     {
-        var response = await factory.CreateClient().GetAsync("/api/v1/no-such-thing");
+        var response = await Factory.CreateClient().GetAsync("/api/v1/no-such-thing");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -102,7 +99,7 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task A_bad_token_answers_401_and_is_not_taken_for_the_stub_user()
     {
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
 
         var response = await client.GetAsync("/api/v1/me");
@@ -114,13 +111,13 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     public async Task Another_organisations_routes_answer_404_to_a_non_member()
     {
         var alicesOrg = await CreateOrganizationAsync(_alice);
-        var bob = factory.ClientFor(_bob);
+        var bob = Factory.ClientFor(_bob);
 
         await (await bob.GetAsync($"/api/v1/orgs/{alicesOrg}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await bob.GetAsync($"/api/v1/orgs/{alicesOrg}/members")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await bob.PutAsJsonAsync($"/api/v1/orgs/{alicesOrg}/members/{_bob.Id}", new { role = "owner" }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        var members = await factory.ClientFor(_alice).GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{alicesOrg}/members");
+        var members = await Factory.ClientFor(_alice).GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{alicesOrg}/members");
         members.EnumerateArray().Select(member => member.GetProperty("userId").GetGuid()).ShouldBe([_alice.Id]);
     }
 
@@ -128,9 +125,9 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     public async Task A_viewer_reads_the_organisation_but_gets_403_managing_members()
     {
         var org = await CreateOrganizationAsync(_alice);
-        var grant = await factory.ClientFor(_alice).PutAsJsonAsync($"/api/v1/orgs/{org}/members/{_bob.Id}", new { role = "viewer" });
+        var grant = await Factory.ClientFor(_alice).PutAsJsonAsync($"/api/v1/orgs/{org}/members/{_bob.Id}", new { role = "viewer" });
         grant.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var bob = factory.ClientFor(_bob);
+        var bob = Factory.ClientFor(_bob);
 
         (await bob.GetAsync($"/api/v1/orgs/{org}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var problem = await (await bob.PutAsJsonAsync($"/api/v1/orgs/{org}/members/{_bob.Id}", new { role = "owner" }))
@@ -140,7 +137,7 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
 
     private async Task<Guid> CreateOrganizationAsync(TestUser owner)
     {
-        var response = await factory.ClientFor(owner).PostAsJsonAsync("/api/v1/orgs", ValidOrganization);
+        var response = await Factory.ClientFor(owner).PostAsJsonAsync("/api/v1/orgs", ValidOrganization);
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
