@@ -127,6 +127,7 @@ public sealed class ImportSieHandler(
         foreach (var ((yearId, series), number) in last)
             await ledger.ContinueSeriesAfterAsync(orgId, yearId, series, number, cancellationToken);
 
+        var verifications = new List<Verification>(placed.Count);
         foreach (var (voucher, year) in placed)
         {
             var series = voucher.Series ?? VerificationDraft.DefaultSeries;
@@ -135,8 +136,10 @@ public sealed class ImportSieHandler(
                 .Select(row => new VerificationLine(AccountNumber.Parse(row.Account), Math.Max(row.Ore, 0), Math.Max(-row.Ore, 0))).ToList();
             var draft = new VerificationDraft(voucher.Date, voucher.Text, null, series, lines, []);
             var registered = voucher.Registered is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : now;
-            await ledger.InsertAsync(orgId, Verification.Post(draft, Guid.CreateVersion7(now), year.Id, number, registered, user.UserId), [], cancellationToken);
+            verifications.Add(Verification.Post(draft, Guid.CreateVersion7(now), year.Id, number, registered, user.UserId));
         }
+
+        await ledger.InsertImportedAsync(orgId, verifications, cancellationToken);
     }
 
     private static void Track(Dictionary<(Guid, string), long> last, Guid year, string series, long number) =>

@@ -68,41 +68,14 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             cancellationToken);
     }
 
-    public async Task InsertAsync(Guid orgId, Verification verification, IReadOnlyList<RuleResult> results, CancellationToken cancellationToken)
+    public Task InsertAsync(Guid orgId, Verification verification, IReadOnlyList<RuleResult> results, CancellationToken cancellationToken) =>
+        InsertManyAsync(orgId, [verification], JsonSerializer.Serialize(ComplianceResult.From(results)), cancellationToken);
+
+    /// <summary>Imported verifications, many per statement (their rules were the source program's).</summary>
+    public async Task InsertImportedAsync(Guid orgId, IReadOnlyList<Verification> verifications, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync(
-            """
-            INSERT INTO verifications (id, org_id, fiscal_year_id, series, number, date, registered_at, description, counterparty,
-                                       currency, gross_ore, reverses_id, posted_by, compliance_results)
-            VALUES (@Id, @orgId, @FiscalYearId, @Series, @Number, @Date, @RegisteredAt, @Description, @Counterparty,
-                    @Currency, @gross, @Reverses, @PostedBy, @compliance)
-            """,
-            new
-            {
-                verification.Id,
-                orgId,
-                verification.FiscalYearId,
-                verification.Series,
-                verification.Number,
-                verification.Date,
-                verification.RegisteredAt,
-                verification.Description,
-                verification.Counterparty,
-                verification.Currency,
-                gross = verification.Lines.Sum(line => line.Debit),
-                verification.Reverses,
-                verification.PostedBy,
-                compliance = JsonSerializer.Serialize(ComplianceResult.From(results)),
-            },
-            cancellationToken);
-        await session.ExecuteAsync(InsertLinesSql(verification.Lines.Count), LineParameters(orgId, verification), cancellationToken);
-        if (verification.DocumentIds.Count > 0)
-        {
-            await session.ExecuteAsync(
-                "INSERT INTO verification_documents (verification_id, document_id, org_id) VALUES (@verificationId, @documentId, @orgId)",
-                verification.DocumentIds.Select(documentId => new { verificationId = verification.Id, documentId, orgId }),
-                cancellationToken);
-        }
+        for (var start = 0; start < verifications.Count; start += InsertBatch)
+            await InsertManyAsync(orgId, verifications.Skip(start).Take(InsertBatch).ToList(), "[]", cancellationToken);
     }
 
     public async Task<Verification?> FindAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken)
@@ -159,24 +132,60 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             new { orgId, verificationId },
             cancellationToken);
 
-    /// <summary>All lines in one statement: fewer round trips while the series counter is locked.</summary>
-    private static string InsertLinesSql(int count) =>
-        "INSERT INTO verification_lines (verification_id, line_no, org_id, account, debit_ore, credit_ore, vat_code) VALUES "
-        + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@verificationId, {i + 1}, @orgId, @a{i}, @d{i}, @c{i}, @v{i})"));
+    // Verifications and their lines go in as few statements as the engines' parameter limits allow.
+    private const int InsertBatch = 250;
 
-    private static DynamicParameters LineParameters(Guid orgId, Verification verification)
+    private async Task InsertManyAsync(Guid orgId, List<Verification> verifications, string complianceResults, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(new { verificationId = verification.Id, orgId });
-        for (var i = 0; i < verification.Lines.Count; i++)
+        var parameters = new DynamicParameters(new { orgId, compliance = complianceResults });
+        var rows = new List<string>();
+        var lines = new List<string>();
+        for (var v = 0; v < verifications.Count; v++)
         {
-            var line = verification.Lines[i];
-            parameters.Add($"a{i}", line.Account.Value);
-            parameters.Add($"d{i}", line.Debit);
-            parameters.Add($"c{i}", line.Credit);
-            parameters.Add($"v{i}", line.VatCode?.ToString(), System.Data.DbType.String);
+            var verification = verifications[v];
+            rows.Add($"(@id{v}, @orgId, @fy{v}, @series{v}, @number{v}, @date{v}, @registered{v}, @description{v}, @counterparty{v}, @currency{v}, @gross{v}, @reverses{v}, @postedBy{v}, @compliance)");
+            parameters.Add($"id{v}", verification.Id);
+            parameters.Add($"fy{v}", verification.FiscalYearId);
+            parameters.Add($"series{v}", verification.Series);
+            parameters.Add($"number{v}", verification.Number);
+            parameters.Add($"date{v}", verification.Date);
+            parameters.Add($"registered{v}", verification.RegisteredAt);
+            parameters.Add($"description{v}", verification.Description);
+            parameters.Add($"counterparty{v}", verification.Counterparty, System.Data.DbType.String);
+            parameters.Add($"currency{v}", verification.Currency);
+            parameters.Add($"gross{v}", verification.Lines.Sum(line => line.Debit));
+            parameters.Add($"reverses{v}", verification.Reverses);
+            parameters.Add($"postedBy{v}", verification.PostedBy);
+            for (var l = 0; l < verification.Lines.Count; l++)
+            {
+                var line = verification.Lines[l];
+                lines.Add($"(@id{v}, {l + 1}, @orgId, @a{v}_{l}, @d{v}_{l}, @c{v}_{l}, @t{v}_{l})");
+                parameters.Add($"a{v}_{l}", line.Account.Value);
+                parameters.Add($"d{v}_{l}", line.Debit);
+                parameters.Add($"c{v}_{l}", line.Credit);
+                parameters.Add($"t{v}_{l}", line.VatCode?.ToString(), System.Data.DbType.String);
+            }
         }
 
-        return parameters;
+        await session.ExecuteAsync(
+            $"""
+            INSERT INTO verifications (id, org_id, fiscal_year_id, series, number, date, registered_at, description, counterparty,
+                                       currency, gross_ore, reverses_id, posted_by, compliance_results)
+            VALUES {string.Join(", ", rows)};
+            INSERT INTO verification_lines (verification_id, line_no, org_id, account, debit_ore, credit_ore, vat_code)
+            VALUES {string.Join(", ", lines)}
+            """,
+            parameters,
+            cancellationToken);
+
+        var documents = verifications.SelectMany(verification => verification.DocumentIds.Select(documentId => new { verificationId = verification.Id, documentId, orgId })).ToList();
+        if (documents.Count > 0)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO verification_documents (verification_id, document_id, org_id) VALUES (@verificationId, @documentId, @orgId)",
+                documents,
+                cancellationToken);
+        }
     }
 
     internal static VatCode? ParseVatCode(string? text) => text is null ? null : Enum.Parse<VatCode>(text);
