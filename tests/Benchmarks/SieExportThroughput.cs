@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using CleanLedger.Application.Documents;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.CreateOrganization;
 using CleanLedger.Application.Sie.ExportSie;
+using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Domain.Organizations;
 using CleanLedger.Infrastructure.Exports.Sie;
 using CleanLedger.Testing;
@@ -40,12 +42,16 @@ public static class SieExportThroughput
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var baseline = await MeasureAsync(() => BaselineAsync((PostgresTestDatabase)database, org.Id, file + ".baseline"));
         var lines = File.ReadLines(file, SieEncoding.Pc8).LongCount();
-        var import = await MeasureAsync(async () => await new SieReader().ReadAsync(file, CancellationToken.None));
+        var read = await MeasureAsync(async () => await new SieReader().ReadAsync(file, CancellationToken.None));
+        var importer = TestUser.New("Importer");
+        var target = await app.SendAsync<OrganizationDetails>(importer, new CreateOrganization("Import AB", "556677-8899", VatPeriod.Monthly, "01-01"));
+        var incoming = new IncomingFile(file, "bench.se", null, new FileInfo(file).Length, "0000000000000000000000000000000000000000000000000000000000000000");
+        var import = await MeasureAsync(() => app.SendAsync<SieImported>(importer, new ImportSie(target.Id, incoming)));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"export: {lines:N0} lines, {new FileInfo(file).Length / 1_048_576.0:0.0} MB in {export.TotalSeconds:0.00} s; baseline {baseline.TotalSeconds:0.00} s; ratio {baseline.TotalSeconds / export.TotalSeconds:0.00}; process working set {startMemory / 1_048_576.0:0} MB before, peak {peak / 1_048_576.0:0} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"import (read and check): {lines / import.TotalSeconds:N0} lines/s ({import.TotalSeconds:0.00} s)"));
+            $"read and check: {lines / read.TotalSeconds:N0} lines/s ({read.TotalSeconds:0.00} s); full import into PostgreSQL: {lines / import.TotalSeconds:N0} lines/s ({import.TotalSeconds:0.00} s)"));
         File.Delete(file);
         File.Delete(file + ".baseline");
         return 0;
