@@ -39,7 +39,7 @@ public static class DocumentEndpoints
         return api;
     }
 
-    private static async Task<Accepted<UploadedDocument>> Upload(
+    private static async Task<Accepted<UploadResponse>> Upload(
         Guid orgId, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken cancellationToken)
     {
         IncomingFile file;
@@ -58,7 +58,8 @@ public static class DocumentEndpoints
             var uploaded = await sender.Send(new UploadDocument(orgId, file, idempotencyKey), cancellationToken);
             if (uploaded.Refusal is { } refusal)
                 throw new UploadRejectedException(refusal.Rejection, refusal.Code, refusal.Reason);
-            return TypedResults.Accepted($"/api/v1/orgs/{orgId}/documents/{uploaded.Id}", uploaded);
+            return TypedResults.Accepted($"/api/v1/orgs/{orgId}/documents/{uploaded.Id}",
+                new UploadResponse(uploaded.Id, uploaded.Status, uploaded.Sha256, uploaded.DuplicateOf));
         }
         finally
         {
@@ -79,6 +80,9 @@ public static class DocumentEndpoints
         Guid orgId, DocumentStatus? status, int? page, int? pageSize, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListDocuments(orgId, status, page ?? 1, pageSize ?? 50), cancellationToken));
 }
+
+/// <summary>The contract's answer to an upload (202).</summary>
+public sealed record UploadResponse(Guid Id, DocumentStatus Status, string Sha256, Guid? DuplicateOf);
 
 /// <summary>The contract's document: what the later pipeline steps add is empty until they run.</summary>
 public sealed record DocumentResponse(
