@@ -35,7 +35,20 @@ public static class MultipartUpload
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
             throw new UploadRejectedException(UploadRejection.UnsupportedType, "upload.not_multipart", "Send the receipt as multipart/form-data with a field named 'file'.");
 
-        var reader = new MultipartReader(boundary, request.Body);
+        // The file part itself is capped (413) while it streams; the whole body may add its headers.
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxBytes + (1024 * 1024) };
+        try
+        {
+            return await ReadFileSectionAsync(request, reader, maxBytes.Value, cancellationToken);
+        }
+        catch (InvalidDataException malformed)
+        {
+            throw new BadHttpRequestException($"The multipart body is malformed: {malformed.Message}");
+        }
+    }
+
+    private static async Task<IncomingFile> ReadFileSectionAsync(HttpRequest request, MultipartReader reader, long maxBytes, CancellationToken cancellationToken)
+    {
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
@@ -44,7 +57,7 @@ public static class MultipartUpload
             {
                 var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload");
                 request.HttpContext.Items[FileNameItem] = fileName;
-                return await SaveAsync(section.Body, fileName, section.ContentType, maxBytes.Value, cancellationToken);
+                return await SaveAsync(section.Body, fileName, section.ContentType, maxBytes, cancellationToken);
             }
         }
 

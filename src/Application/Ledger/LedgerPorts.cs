@@ -26,7 +26,8 @@ public interface ILedgerStore
 
     Task<Guid?> FindReversalOfAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken);
 
-    Task<bool> HasVerificationsAsync(Guid orgId, Guid fiscalYearId, CancellationToken cancellationToken);
+    /// <summary>Whether the year holds any verification or opening balance (an import needs an empty year).</summary>
+    Task<bool> HasBooksAsync(Guid orgId, Guid fiscalYearId, CancellationToken cancellationToken);
 
     /// <summary>Makes the series continue after <paramref name="lastNumber"/> (imported books keep their numbers).</summary>
     Task ContinueSeriesAfterAsync(Guid orgId, Guid fiscalYearId, string series, long lastNumber, CancellationToken cancellationToken);

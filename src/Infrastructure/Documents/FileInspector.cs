@@ -39,7 +39,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
             "image/webp" => Image("image/webp", WebPSize(head), BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(4)) + 8L == file.Size),
             "image/tiff" => Image("image/tiff", TiffSize(head), complete: true),
             "image/heic" => Image("image/heic", HeifSize(head), complete: true),
-            "application/pdf" => await PdfAsync(file.Path, tail, limits.MaxPdfPages, cancellationToken),
+            "application/pdf" => await PdfAsync(file.Path, tail, limits, cancellationToken),
             _ => throw Refuse(UploadRejection.UnsupportedType, "type.unsupported",
                 "Only JPEG, PNG, HEIC/HEIF, TIFF, WebP and PDF receipts are accepted."),
         };
@@ -78,11 +78,11 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
         return head.StartsWith("%PDF-"u8) ? "application/pdf" : null;
     }
 
-    private static async Task<InspectedFile> PdfAsync(string path, byte[] tail, int maxPages, CancellationToken cancellationToken)
+    private static async Task<InspectedFile> PdfAsync(string path, byte[] tail, DocumentOptions limits, CancellationToken cancellationToken)
     {
         if (tail.AsSpan().LastIndexOf("%%EOF"u8) < 0)
             throw Refuse(UploadRejection.Unprocessable, "pdf.truncated", "The PDF is truncated (no end-of-file marker).");
-        return new InspectedFile("application/pdf", null, null, await QpdfChecker.CheckAsync(path, maxPages, cancellationToken));
+        return new InspectedFile("application/pdf", null, null, await QpdfChecker.CheckAsync(path, limits.MaxPdfPages, limits.MaxBytes * 10, cancellationToken));
     }
 
     private static bool DeclaredTypeAgrees(string? declared, string sniffed)
@@ -168,12 +168,14 @@ public sealed class FileInspector(IOptions<DocumentOptions> options) : IDocument
 
     private static (int, int)? TiffSize(byte[] head)
     {
+        if (head.Length < 8)
+            return null;
         var little = head[0] == (byte)'I';
         uint Read32(int at) => little ? BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(at)) : BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(at));
         ushort Read16(int at) => little ? BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(at)) : BinaryPrimitives.ReadUInt16BigEndian(head.AsSpan(at));
 
         var ifd = Read32(4);
-        if (ifd + 2 > head.Length)
+        if ((long)ifd + 2 > head.Length)
             return null;
         int width = 0, height = 0;
         var entries = Read16((int)ifd);

@@ -16,7 +16,11 @@ public static class QpdfChecker
     private static readonly string[] ActiveContent =
         ["/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE"];
 
-    public static async Task<int> CheckAsync(string path, int maxPages, CancellationToken cancellationToken)
+    /// <param name="path">The PDF.</param>
+    /// <param name="maxPages">The page cap.</param>
+    /// <param name="maxUnpackedBytes">How large the unpacked rewrite may grow (object streams can hide a bomb).</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    public static async Task<int> CheckAsync(string path, int maxPages, long maxUnpackedBytes, CancellationToken cancellationToken)
     {
         var (encrypted, _) = await QpdfAsync(cancellationToken, "--is-encrypted", path);
         if (encrypted == 0)
@@ -34,6 +38,8 @@ public static class QpdfChecker
             var (rewriteExit, _) = await QpdfAsync(cancellationToken, "--object-streams=disable", "--decode-level=none", path, rewritten);
             if (rewriteExit is not (0 or 3))
                 throw Refuse("pdf.corrupt", "The PDF's structure is broken beyond repair.");
+            if (new FileInfo(rewritten).Length > maxUnpackedBytes)
+                throw Refuse("pdf.too_complex", "The PDF unpacks to far more than its size; receipts do not.");
             if (FindActiveContent(await File.ReadAllBytesAsync(rewritten, cancellationToken)) is { } found)
                 throw Refuse("pdf.active_content", $"The PDF carries active content ({found}); receipts must not.");
         }

@@ -23,6 +23,9 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
     /// <inheritdoc cref="SqlDialect.InList"/>
     public string InList(string column, string parameter) => dialect.InList(column, parameter);
 
+    /// <inheritdoc cref="SqlDialect.InIdList"/>
+    public string InIdList(string column, string parameter) => dialect.InIdList(column, parameter);
+
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         if (_transaction is not null)

@@ -24,6 +24,12 @@ public abstract class SqlDialect
 
     /// <summary>"<paramref name="column"/> is one of the list parameter <paramref name="parameter"/>".</summary>
     public abstract string InList(string column, string parameter);
+
+    /// <summary>"<paramref name="column"/> (a uuid) is one of the ids in <paramref name="parameter"/>", given as <see cref="IdList"/>.</summary>
+    public abstract string InIdList(string column, string parameter);
+
+    /// <summary>Ids as a list parameter: lower-case text, since list items bypass Dapper's type handlers.</summary>
+    public static string[] IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString()).ToArray();
 }
 
 public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
@@ -46,6 +52,8 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     // Dapper passes a list to Npgsql as one array parameter.
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    public override string InIdList(string column, string parameter) => $"{column} = ANY(CAST(@{parameter} AS uuid[]))";
 
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
@@ -80,6 +88,9 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
 
     // Dapper expands a list into one parameter per element for SQLite.
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
+    // Ids are stored as lower-case text (TypeHandlers), so the text list compares directly.
+    public override string InIdList(string column, string parameter) => InList(column, parameter);
 
     // SQLite has no row-level security: the WHERE org_id = @OrgId in every statement is the only line.
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>

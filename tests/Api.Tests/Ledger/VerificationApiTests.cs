@@ -84,6 +84,35 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
     }
 
     [Fact]
+    public async Task A_document_the_organisation_does_not_have_is_refused()
+    {
+        var withForeignDocument = new
+        {
+            date = "2026-11-02",
+            description = "Kontorsmaterial",
+            counterparty = "Clas Ohlson",
+            documentIds = new[] { Guid.NewGuid() },
+            lines = new object[] { new { account = "6570", debit = "10.00" }, new { account = "1930", credit = "10.00" } },
+        };
+
+        var problem = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", withForeignDocument))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        problem.GetProperty("code").GetString().ShouldBe("verification.document_unknown");
+    }
+
+    [Theory]
+    [InlineData("{\"date\":\"2026-11-02\",\"description\":\"X\"}")]
+    [InlineData("{\"date\":\"2026-11-02\",\"description\":\"X\",\"lines\":[null]}")]
+    [InlineData("{\"date\":\"2026-11-02\",\"description\":null,\"lines\":[]}")]
+    public async Task Missing_or_null_required_fields_are_400(string body)
+    {
+        var response = await _client.PostAsync($"/api/v1/orgs/{_orgId}/verifications", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task The_precheck_answers_every_rule_without_posting()
     {
         var response = await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/compliance/precheck", OfficeSupplies());

@@ -8,7 +8,13 @@ namespace CleanLedger.Api.Endpoints.Ledger;
 [Mapper]
 public static partial class LedgerApiMapper
 {
-    public static partial VerificationInput ToInput(this VerificationRequest request);
+    /// <summary>The Application's input; a null line is the client's mistake (400), caught before mapping.</summary>
+    public static VerificationInput ToInput(this VerificationRequest request) =>
+        request.Lines.Contains(null!)
+            ? throw new BadHttpRequestException("A verification line may not be null.")
+            : Map(request);
+
+    private static partial VerificationInput Map(VerificationRequest request);
 
     [MapProperty(nameof(VerificationLineRequest.Debit), nameof(LineInput.DebitOre))]
     [MapProperty(nameof(VerificationLineRequest.Credit), nameof(LineInput.CreditOre))]

@@ -15,7 +15,7 @@ public sealed class ListDocumentsValidator : AbstractValidator<ListDocuments>
 {
     public ListDocumentsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
         RuleFor(q => q.PageSize).InclusiveBetween(1, 500);
         RuleFor(q => q.Status).IsInEnum();
     }

@@ -25,7 +25,7 @@ public sealed record ImportSie(Guid OrgId, IncomingFile File) : ICommand<SieImpo
 
 public sealed record SieImported(int FiscalYearsCreated, int AccountsAdded, int VerificationsImported, IReadOnlyList<string> Warnings);
 
-public sealed class ImportSieHandler(
+public sealed partial class ImportSieHandler(
     ISieReader reader,
     IFiscalYearStore fiscalYears,
     IChartOfAccounts chart,
@@ -48,17 +48,25 @@ public sealed class ImportSieHandler(
         var (years, created) = await EnsureFiscalYearsAsync(orgId, books, now, cancellationToken);
         var placed = books.Vouchers.Select(voucher => (Voucher: voucher, Year: years.FirstOrDefault(year => year.Contains(voucher.Date))
             ?? throw new DomainException("sie.outside_fiscal_years", $"Line {voucher.Line}, #VER: {voucher.Date:yyyy-MM-dd} lies in none of the organisation's fiscal years."))).ToList();
-        foreach (var year in placed.Select(item => item.Year).Distinct())
+        var current = books.FiscalYears.FirstOrDefault(year => year.Index == 0) is { } zero ? years.First(year => year.Start == zero.Start) : null;
+        foreach (var year in placed.Select(item => item.Year).Append(current).OfType<FiscalYear>().Distinct())
         {
-            if (await ledger.HasVerificationsAsync(orgId, year.Id, cancellationToken))
-                throw new ConflictException("sie.year_has_verifications", $"The fiscal year {year.Start:yyyy-MM-dd}–{year.End:yyyy-MM-dd} already has verifications; import into an empty year.");
+            if (await ledger.HasBooksAsync(orgId, year.Id, cancellationToken))
+                throw new ConflictException("sie.year_has_verifications", $"The fiscal year {year.Start:yyyy-MM-dd}–{year.End:yyyy-MM-dd} already has verifications or opening balances; import into an empty year.");
+        }
+
+        foreach (var (voucher, _) in placed)
+        {
+            if (voucher.Series is { } series && !SeriesPattern().IsMatch(series))
+                throw new DomainException("sie.series_invalid", $"Line {voucher.Line}, #VER: series '{series}' is not 1 to 4 letters or digits.");
+            if (voucher.Text.Length > Verification.MaxDescriptionLength)
+                throw new DomainException("sie.text_too_long", $"Line {voucher.Line}, #VER: the text is longer than {Verification.MaxDescriptionLength} characters.");
         }
 
         var added = await AddAccountsAsync(orgId, books, now, cancellationToken);
-        if (books.FiscalYears.FirstOrDefault(year => year.Index == 0) is { } current)
+        if (current is not null)
         {
-            var target = years.First(year => year.Start == current.Start);
-            await ledger.InsertOpeningBalancesAsync(orgId, target.Id,
+            await ledger.InsertOpeningBalancesAsync(orgId, current.Id,
                 books.OpeningBalances.Where(balance => balance.Value != 0).ToDictionary(balance => AccountNumber.Parse(balance.Key).Value, balance => balance.Value), cancellationToken);
         }
 
@@ -104,8 +112,10 @@ public sealed class ImportSieHandler(
                 continue;
             var sie = declared.GetValueOrDefault(number);
             var known = bas.GetValueOrDefault(account.Value);
-            missing.Add(new Account(account, sie?.Name is { Length: > 0 } name ? name : known?.Name ?? $"Konto {number}",
-                TypeOf(sie?.Type, account), known?.DefaultVatCode ?? VatCode.None, sie?.Sru ?? known?.SruCode, known?.InputVatDeductible ?? true));
+            // Names are cut to the chart's 100 characters; an SRU code that is not one is left out.
+            var name = sie?.Name is { Length: > 0 } declaredName ? declaredName[..Math.Min(declaredName.Length, 100)] : known?.Name ?? $"Konto {number}";
+            var sru = sie?.Sru is { Length: >= 4 and <= 5 } code && code.All(char.IsAsciiDigit) ? code : known?.SruCode;
+            missing.Add(new Account(account, name, TypeOf(sie?.Type, account), known?.DefaultVatCode ?? VatCode.None, sru, known?.InputVatDeductible ?? true));
         }
 
         if (missing.Count > 0)
@@ -153,4 +163,7 @@ public sealed class ImportSieHandler(
         'K' => AccountType.Expense,
         _ => number.Class switch { 1 => AccountType.Asset, 2 => AccountType.Liability, 3 => AccountType.Revenue, _ => AccountType.Expense },
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9]{1,4}$")]
+    private static partial System.Text.RegularExpressions.Regex SeriesPattern();
 }

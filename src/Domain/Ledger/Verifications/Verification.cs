@@ -33,11 +33,16 @@ public sealed record Verification(
     public VerificationDraft Reversal(DateOnly date, string series) =>
         new(
             date,
-            $"Rättelse av {Series}{Number}: {Description}",
+            Truncate($"Rättelse av {Series}{Number}: {Description}", MaxDescriptionLength),
             Counterparty,
             series,
             Lines.Select(line => line with { Debit = line.Credit, Credit = line.Debit }).ToList(),
             DocumentIds,
             Currency,
             Reverses: Id);
+
+    /// <summary>What a verification's description may hold.</summary>
+    public const int MaxDescriptionLength = 500;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

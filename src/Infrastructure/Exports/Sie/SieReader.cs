@@ -49,7 +49,7 @@ public sealed class SieReader : ISieReader
                 if (voucher is not { } open || !inBlock)
                     throw new SieFormatException(number, "}", "a block closes that was not opened");
                 vouchers.Add(Finish(open));
-                (voucher, inBlock) = (null, false);
+                (voucher, inBlock, skipNextTrans) = (null, false, false);
                 continue;
             }
 

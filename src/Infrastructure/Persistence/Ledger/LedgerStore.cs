@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
+using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Ledger;
 using CleanLedger.Domain.Ledger.Compliance;
 using CleanLedger.Domain.Ledger.FiscalYears;
@@ -28,9 +29,10 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             {ChartOfAccountsStore.Select($"org_id = @orgId AND {session.InList("number", "accounts")}")};
             SELECT CAST(locked_at AS TEXT), CAST(vat_filed_at AS TEXT) FROM period_states WHERE org_id = @orgId AND period = @period;
             SELECT COUNT(*) FROM verifications v JOIN verification_documents d ON d.verification_id = v.id
-            WHERE {Standing} AND {session.InList("d.document_id", "documentIds")};
+            WHERE {Standing} AND {session.InIdList("d.document_id", "documentIds")};
             SELECT COUNT(*) FROM verifications v
             WHERE {Standing} AND v.counterparty = @counterparty AND v.date = @date AND v.gross_ore = @gross;
+            SELECT id, sha256 FROM documents WHERE org_id = @orgId AND {session.InIdList("id", "linked")};
             """;
         await using var grids = await session.QueryMultipleAsync(
             sql,
@@ -39,7 +41,8 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
                 orgId,
                 accounts = draft.Lines.Select(line => line.Account.Value).Distinct().ToArray(),
                 period = PeriodId.Of(draft.Date).ToString(),
-                documentIds = checkDuplicates ? draft.DocumentIds.ToArray() : [],
+                documentIds = SqlDialect.IdList(checkDuplicates ? draft.DocumentIds : []),
+                linked = SqlDialect.IdList(draft.DocumentIds),
                 counterparty = checkDuplicates ? draft.Counterparty ?? "" : "",
                 date = draft.Date,
                 gross = draft.TotalDebit,
@@ -52,7 +55,13 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
         var period = await grids.ReadSingleOrDefaultAsync<(string? LockedAt, string? VatFiledAt)>();
         var sameDocument = await grids.ReadSingleAsync<int>();
         var sameEvent = await grids.ReadSingleAsync<int>();
-        return new ComplianceContext(today, years, accounts, period.LockedAt is not null, period.VatFiledAt is not null, [], sameDocument, sameEvent);
+        // The organisation's own documents only: an id it does not have is refused, not trusted.
+        var documents = (await grids.ReadAsync<(Guid Id, string Sha256)>()).ToDictionary(document => document.Id, document => document.Sha256);
+        if (draft.DocumentIds.FirstOrDefault(id => !documents.ContainsKey(id)) is var unknown && unknown != Guid.Empty)
+            throw new DomainException("verification.document_unknown", $"Document {unknown} is not one of the organisation's documents.");
+        // The receipt's total arrives with extraction (receipt pipeline); until then R-051 reports it unknown.
+        var linked = draft.DocumentIds.Select(id => new LinkedDocument(id, documents[id], TotalOre: null, Currency: null)).ToList();
+        return new ComplianceContext(today, years, accounts, period.LockedAt is not null, period.VatFiledAt is not null, linked, sameDocument, sameEvent);
     }
 
     public async Task<long> AllocateNumberAsync(Guid orgId, Guid fiscalYearId, string series, CancellationToken cancellationToken)
@@ -98,9 +107,14 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             new { orgId, verificationId },
             cancellationToken);
 
-    public async Task<bool> HasVerificationsAsync(Guid orgId, Guid fiscalYearId, CancellationToken cancellationToken) =>
+    public async Task<bool> HasBooksAsync(Guid orgId, Guid fiscalYearId, CancellationToken cancellationToken) =>
         await session.QuerySingleOrDefaultAsync<long>(
-            "SELECT COUNT(*) FROM verifications WHERE org_id = @orgId AND fiscal_year_id = @fiscalYearId", new { orgId, fiscalYearId }, cancellationToken) > 0;
+            """
+            SELECT (SELECT COUNT(*) FROM verifications WHERE org_id = @orgId AND fiscal_year_id = @fiscalYearId)
+                 + (SELECT COUNT(*) FROM opening_balances WHERE org_id = @orgId AND fiscal_year_id = @fiscalYearId)
+            """,
+            new { orgId, fiscalYearId },
+            cancellationToken) > 0;
 
     public Task ContinueSeriesAfterAsync(Guid orgId, Guid fiscalYearId, string series, long lastNumber, CancellationToken cancellationToken) =>
         session.ExecuteAsync(

@@ -16,7 +16,7 @@ public sealed class ListVerificationsValidator : AbstractValidator<ListVerificat
 {
     public ListVerificationsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
         RuleFor(q => q.PageSize).InclusiveBetween(1, 500);
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
     }
