@@ -58,10 +58,14 @@ public sealed class S3WormStore(IOptions<DocumentOptions> options) : IDocumentSt
     {
         await EnsureBucketAsync(cancellationToken);
         var key = $"{file.Sha256[..2]}/{file.Sha256[2..4]}/{file.Sha256}";
-        if (await ExistsAsync(key, cancellationToken))
-            return key;
-
         var until = retainUntil.AddYears(_s3.RetentionYears - S3StoreOptions.MinimumRetentionYears).ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc);
+        if (await ExistsAsync(key, cancellationToken))
+        {
+            // The same bytes again (another organisation, or a later year): the longer retention wins.
+            await ExtendRetentionAsync(key, until, cancellationToken);
+            return key;
+        }
+
         await using var content = File.OpenRead(file.Path);
         await _client.PutObjectAsync(
             new PutObjectArgs()
@@ -107,6 +111,16 @@ public sealed class S3WormStore(IOptions<DocumentOptions> options) : IDocumentSt
     {
         _bucketReady.Dispose();
         _client.Dispose();
+    }
+
+    private async Task ExtendRetentionAsync(string key, DateTime until, CancellationToken cancellationToken)
+    {
+        var current = await _client.GetObjectRetentionAsync(new GetObjectRetentionArgs().WithBucket(_s3.Bucket).WithObject(key), cancellationToken);
+        if (DateTime.Parse(current.RetainUntilDate, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal) >= until)
+            return;
+        await _client.SetObjectRetentionAsync(
+            new SetObjectRetentionArgs().WithBucket(_s3.Bucket).WithObject(key).WithRetentionMode(ObjectRetentionMode.COMPLIANCE).WithRetentionUntilDate(until),
+            cancellationToken);
     }
 
     private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)

@@ -93,6 +93,19 @@ public sealed class S3WormStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_bytes_stored_again_for_a_later_year_keep_the_longer_retention()
+    {
+        var file = Incoming(RandomNumberGenerator.GetBytes(2_000));
+        var key = await _store.PutAsync(file, RetainUntil, CancellationToken.None);
+
+        await _store.PutAsync(file, RetainUntil.AddYears(2), CancellationToken.None);
+        await _store.PutAsync(file, RetainUntil, CancellationToken.None);
+
+        var retention = await _admin.GetObjectRetentionAsync(new GetObjectRetentionArgs().WithBucket(_s3.Bucket).WithObject(key));
+        DateTime.Parse(retention.RetainUntilDate, System.Globalization.CultureInfo.InvariantCulture).Year.ShouldBe(RetainUntil.Year + 2);
+    }
+
+    [Fact]
     public async Task An_auditor_can_put_a_legal_hold_on_and_off()
     {
         var key = await _store.PutAsync(Incoming(RandomNumberGenerator.GetBytes(1_000)), RetainUntil, CancellationToken.None);
