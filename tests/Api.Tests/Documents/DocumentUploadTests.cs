@@ -11,21 +11,9 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Documents;
 
 /// <summary>Uploading receipts over HTTP: accepted once, refused with a reason, never crossing organisations. Both engines.</summary>
-public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
+public abstract class DocumentUploadTests<TFactory>(TFactory factory) : OwnerApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
-    private readonly TestUser _owner = TestUser.New("Olivia Owner");
-    private HttpClient _client = null!;
-    private Guid _orgId;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _client = Factory.ClientFor(_owner);
-        _orgId = await _client.CreateOrganizationAsync();
-    }
-
-
     [Fact]
     public async Task Real_receipts_of_every_accepted_kind_are_stored_and_read_back_byte_for_byte()
     {
@@ -34,7 +22,7 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
         {
             var bytes = await File.ReadAllBytesAsync(path);
 
-            var response = await _client.UploadAsync(_orgId, bytes, Path.GetFileName(path));
+            var response = await Client.UploadAsync(OrgId, bytes, Path.GetFileName(path));
 
             response.StatusCode.ShouldBe(HttpStatusCode.Accepted, path);
             var uploaded = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -42,29 +30,29 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
             uploaded.GetProperty("status").GetString().ShouldBe("received");
             uploaded.GetProperty("duplicateOf").ValueKind.ShouldBe(JsonValueKind.Null);
             var id = uploaded.GetProperty("id").GetGuid();
-            (await _client.GetByteArrayAsync($"/api/v1/orgs/{_orgId}/documents/{id}/file")).ShouldBe(bytes);
-            var document = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents/{id}");
+            (await Client.GetByteArrayAsync($"/api/v1/orgs/{OrgId}/documents/{id}/file")).ShouldBe(bytes);
+            var document = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/documents/{id}");
             document.GetProperty("fileName").GetString().ShouldBe(Path.GetFileName(path));
             document.GetProperty("contentType").GetString().ShouldBe(Path.GetExtension(path) switch { ".pdf" => "application/pdf", ".png" => "image/png", _ => "image/jpeg" });
         }
 
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(7);
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/documents")).GetProperty("total").GetInt64().ShouldBe(7);
     }
 
     [Fact]
     public async Task The_same_bytes_again_return_the_existing_document_and_store_nothing_new()
     {
         var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
-        var first = await (await _client.UploadAsync(_orgId, bytes, "kvitto.jpg")).Content.ReadFromJsonAsync<JsonElement>();
+        var first = await (await Client.UploadAsync(OrgId, bytes, "kvitto.jpg")).Content.ReadFromJsonAsync<JsonElement>();
         var storedFiles = StoredFileCount();
 
-        var again = await _client.UploadAsync(_orgId, bytes, "samma-kvitto.jpg");
+        var again = await Client.UploadAsync(OrgId, bytes, "samma-kvitto.jpg");
 
         again.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var body = await again.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("id").GetGuid().ShouldBe(first.GetProperty("id").GetGuid());
         body.GetProperty("duplicateOf").GetGuid().ShouldBe(first.GetProperty("id").GetGuid());
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
         StoredFileCount().ShouldBe(storedFiles);
     }
 
@@ -75,13 +63,13 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
         var other = Factory.ClientFor(TestUser.New("Otto Other"));
         var otherOrg = await other.CreateOrganizationAsync();
 
-        var mine = await (await _client.UploadAsync(_orgId, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
+        var mine = await (await Client.UploadAsync(OrgId, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
         var theirs = await (await other.UploadAsync(otherOrg, bytes, "a.jpg")).Content.ReadFromJsonAsync<JsonElement>();
 
         theirs.GetProperty("id").GetGuid().ShouldNotBe(mine.GetProperty("id").GetGuid());
         theirs.GetProperty("duplicateOf").ValueKind.ShouldBe(JsonValueKind.Null);
         var myId = mine.GetProperty("id").GetGuid();
-        await (await other.GetAsync($"/api/v1/orgs/{_orgId}/documents/{myId}/file")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/v1/orgs/{OrgId}/documents/{myId}/file")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/v1/orgs/{otherOrg}/documents/{myId}/file")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/v1/orgs/{otherOrg}/documents/{myId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -90,16 +78,16 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
     public async Task A_replayed_idempotency_key_returns_the_first_answer_and_another_body_with_it_is_422()
     {
         var bytes = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0003.jpg"));
-        var first = await _client.UploadAsync(_orgId, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
+        var first = await Client.UploadAsync(OrgId, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
         var firstBody = await first.Content.ReadAsStringAsync();
 
-        var replay = await _client.UploadAsync(_orgId, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
+        var replay = await Client.UploadAsync(OrgId, bytes, "k.jpg", idempotencyKey: "offline-queue-7");
 
         (replay.StatusCode, await replay.Content.ReadAsStringAsync()).ShouldBe((first.StatusCode, firstBody));
         var otherBody = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0004.jpg"));
-        var misuse = await (await _client.UploadAsync(_orgId, otherBody, "k.jpg", idempotencyKey: "offline-queue-7")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var misuse = await (await Client.UploadAsync(OrgId, otherBody, "k.jpg", idempotencyKey: "offline-queue-7")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         misuse.GetProperty("code").GetString().ShouldBe("idempotency.key_reused");
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
     }
 
     [Fact]
@@ -109,20 +97,20 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
-            var response = await _client.UploadAsync(_orgId, bytes, "parallel.jpg", idempotencyKey: "burst-1");
+            var response = await Client.UploadAsync(OrgId, bytes, "parallel.jpg", idempotencyKey: "burst-1");
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
         answers.Select(answer => answer.StatusCode).Distinct().ShouldBe([HttpStatusCode.Accepted]);
         answers.Select(answer => answer.Body).Distinct().Count().ShouldBe(1);
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/documents")).GetProperty("total").GetInt64().ShouldBe(1);
     }
 
     [Fact]
     public async Task A_replayed_refusal_is_the_same_refusal()
     {
-        var first = await _client.UploadAsync(_orgId, [], "empty.jpg", idempotencyKey: "empty-1");
-        var replay = await _client.UploadAsync(_orgId, [], "empty.jpg", idempotencyKey: "empty-1");
+        var first = await Client.UploadAsync(OrgId, [], "empty.jpg", idempotencyKey: "empty-1");
+        var replay = await Client.UploadAsync(OrgId, [], "empty.jpg", idempotencyKey: "empty-1");
 
         (await first.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("file.empty");
         (await replay.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("file.empty");
@@ -135,12 +123,12 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
     {
         var storedFiles = StoredFileCount();
 
-        var response = await _client.UploadAsync(_orgId, HostileFiles.Bytes(sample), fileName, declaredType: declaredType);
+        var response = await Client.UploadAsync(OrgId, HostileFiles.Bytes(sample), fileName, declaredType: declaredType);
 
         (await response.ShouldBeProblemAsync(status)).GetProperty("code").GetString().ShouldBe(code);
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/documents")).GetProperty("total").GetInt64().ShouldBe(0);
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/documents")).GetProperty("total").GetInt64().ShouldBe(0);
         StoredFileCount().ShouldBe(storedFiles);
-        var audit = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/audit-events");
+        var audit = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/audit-events");
         audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "document.rejected")
             .Select(e => JsonDocument.Parse(e.GetProperty("details").GetString()!).RootElement.GetProperty("reason").GetString())
             .ShouldContain(code);
@@ -152,10 +140,10 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
         var bytes = new byte[21 * 1024 * 1024];
         File.ReadAllBytes(SharedData.SwedishReceipt("receipt_0001.jpg")).CopyTo(bytes, 0);
 
-        var response = await _client.UploadAsync(_orgId, bytes, "huge.jpg");
+        var response = await Client.UploadAsync(OrgId, bytes, "huge.jpg");
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString().ShouldBe("file.too_large");
-        var audit = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/audit-events");
+        var audit = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/audit-events");
         var rejected = audit.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "document.rejected");
         JsonDocument.Parse(rejected.GetProperty("details").GetString()!).RootElement.GetProperty("fileName").GetString().ShouldBe("huge.jpg");
     }
@@ -164,9 +152,9 @@ public abstract class DocumentUploadTests<TFactory>(TFactory factory) : ApiTest<
     public async Task A_viewer_cannot_upload()
     {
         var viewer = TestUser.New("Vera Viewer");
-        await _client.PutAsJsonAsync($"/api/v1/orgs/{_orgId}/members/{viewer.Id}", new { role = "viewer" });
+        await Client.PutAsJsonAsync($"/api/v1/orgs/{OrgId}/members/{viewer.Id}", new { role = "viewer" });
 
-        var response = await Factory.ClientFor(viewer).UploadAsync(_orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg")), "v.jpg");
+        var response = await Factory.ClientFor(viewer).UploadAsync(OrgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg")), "v.jpg");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }

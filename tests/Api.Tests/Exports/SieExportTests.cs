@@ -3,24 +3,14 @@ using System.Net;
 using System.Net.Http.Json;
 using CleanLedger.Api.Tests.Support;
 using CleanLedger.Infrastructure.Exports.Sie;
-using CleanLedger.Testing;
 
 namespace CleanLedger.Api.Tests.Exports;
 
 /// <summary>The SIE 4E export over HTTP, read back with the SIE line parser, on both engines.</summary>
-public abstract class SieExportTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
+public abstract class SieExportTests<TFactory>(TFactory factory) : OwnerApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
-    private HttpClient _client = null!;
-    private Guid _orgId;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _client = Factory.ClientFor(TestUser.New("Revisor"));
-        _orgId = await _client.CreateOrganizationAsync("Fjällstugor i Åre AB");
-    }
-
+    protected override string OrganizationName => "Fjällstugor i Åre AB";
 
     [Fact]
     public async Task The_fiscal_year_exports_as_sie_4e_in_codepage_437_with_balances_verifications_and_a_valid_ksumma()
@@ -28,7 +18,7 @@ public abstract class SieExportTests<TFactory>(TFactory factory) : ApiTest<TFact
         await PostAsync("2026-11-02", "Kontorsmaterial Åhléns", ("6110", 200_00), ("2641", 50_00), ("1930", -250_00));
         await PostAsync("2026-11-03", "Försäljning", ("1930", 1250_00), ("3001", -1000_00), ("2611", -250_00));
 
-        var response = await _client.GetAsync($"/api/v1/orgs/{_orgId}/exports/sie?year=2026");
+        var response = await Client.GetAsync($"/api/v1/orgs/{OrgId}/exports/sie?year=2026");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("5566778899_2026.se");
@@ -63,7 +53,7 @@ public abstract class SieExportTests<TFactory>(TFactory factory) : ApiTest<TFact
     [Fact]
     public async Task A_year_without_a_fiscal_year_is_not_found()
     {
-        var response = await _client.GetAsync($"/api/v1/orgs/{_orgId}/exports/sie?year=2019");
+        var response = await Client.GetAsync($"/api/v1/orgs/{OrgId}/exports/sie?year=2019");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -89,7 +79,7 @@ public abstract class SieExportTests<TFactory>(TFactory factory) : ApiTest<TFact
 
     private async Task PostAsync(string date, string description, params (string Account, long Ore)[] lines)
     {
-        var response = await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", new
+        var response = await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", new
         {
             date,
             description,

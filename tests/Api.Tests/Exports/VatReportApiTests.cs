@@ -2,25 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Api.Tests.Support;
-using CleanLedger.Testing;
 
 namespace CleanLedger.Api.Tests.Exports;
 
 /// <summary>The VAT report route computes its boxes from posted verifications, on both engines.</summary>
-public abstract class VatReportApiTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
+public abstract class VatReportApiTests<TFactory>(TFactory factory) : OwnerApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
-    private HttpClient _client = null!;
-    private Guid _orgId;
+    protected override string OrganizationName => "Moms AB";
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _client = Factory.ClientFor(TestUser.New("Momsa"));
-        var created = await _client.PostAsJsonAsync("/api/v1/orgs", new { name = "Moms AB", orgNumber = "556677-8899", vatPeriod = "quarterly", fiscalYearStart = "01-01" });
-        _orgId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
+    protected override string VatPeriod => "quarterly";
 
     [Fact]
     public async Task The_quarter_reports_sales_output_and_input_vat_and_what_to_pay()
@@ -29,7 +20,7 @@ public abstract class VatReportApiTests<TFactory>(TFactory factory) : ApiTest<TF
         await PostAsync("2026-11-02", new { account = "6110", debit = "200.00" }, new { account = "2641", debit = "50.00" }, new { account = "1930", credit = "250.00" });
         await PostAsync("2026-09-30", new { account = "1930", debit = "125.00" }, new { account = "3001", credit = "100.00" }, new { account = "2611", credit = "25.00" });
 
-        var report = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/vat-reports/2026-Q4");
+        var report = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/vat-reports/2026-Q4");
 
         report.GetProperty("from").GetString().ShouldBe("2026-10-01");
         var boxes = report.GetProperty("boxes");
@@ -43,7 +34,7 @@ public abstract class VatReportApiTests<TFactory>(TFactory factory) : ApiTest<TF
         await PostAsync("2026-10-05", new { account = "1930", debit = "1250.00" }, new { account = "3001", credit = "1000.00" }, new { account = "2611", credit = "250.00" });
         await PostAsync("2026-11-02", new { account = "6110", debit = "200.00" }, new { account = "2641", debit = "50.00" }, new { account = "1930", credit = "250.00" });
 
-        var response = await _client.GetAsync($"/api/v1/orgs/{_orgId}/vat-reports/2026-Q4?format=eskd");
+        var response = await Client.GetAsync($"/api/v1/orgs/{OrgId}/vat-reports/2026-Q4?format=eskd");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -67,11 +58,11 @@ public abstract class VatReportApiTests<TFactory>(TFactory factory) : ApiTest<TF
     {
         await PostAsync("2026-10-05", new { account = "1930", debit = "1250.00" }, new { account = "3001", credit = "1000.00" }, new { account = "2611", credit = "250.00" });
 
-        var filed = await _client.PostAsync($"/api/v1/orgs/{_orgId}/vat-reports/2026-Q4/file", null);
+        var filed = await Client.PostAsync($"/api/v1/orgs/{OrgId}/vat-reports/2026-Q4/file", null);
 
         filed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("boxes").GetProperty("49").GetString().ShouldBe("250");
-        var refused = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", new
+        var refused = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", new
         {
             date = "2026-11-20",
             description = "Sent",
@@ -84,7 +75,7 @@ public abstract class VatReportApiTests<TFactory>(TFactory factory) : ApiTest<TF
 
     [Fact]
     public async Task An_unknown_format_is_400() =>
-        await (await _client.GetAsync($"/api/v1/orgs/{_orgId}/vat-reports/2026-Q4?format=docx")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await Client.GetAsync($"/api/v1/orgs/{OrgId}/vat-reports/2026-Q4?format=docx")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
     private static async Task<int> XmllintAsync(byte[] xml)
     {
@@ -102,14 +93,14 @@ public abstract class VatReportApiTests<TFactory>(TFactory factory) : ApiTest<TF
     [Fact]
     public async Task A_month_for_a_quarterly_filer_is_refused()
     {
-        var problem = await (await _client.GetAsync($"/api/v1/orgs/{_orgId}/vat-reports/2026-11")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await Client.GetAsync($"/api/v1/orgs/{OrgId}/vat-reports/2026-11")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         problem.GetProperty("code").GetString().ShouldBe("vat_period.invalid");
     }
 
     private async Task PostAsync(string date, params object[] lines)
     {
-        var response = await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", new { date, description = "Moms", counterparty = $"Kund {date}", lines });
+        var response = await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", new { date, description = "Moms", counterparty = $"Kund {date}", lines });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 }

@@ -7,22 +7,12 @@ using CleanLedger.Testing;
 namespace CleanLedger.Api.Tests.Ledger;
 
 /// <summary>The verification, compliance and period routes of the contract, over HTTP, on both engines.</summary>
-public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest<TFactory>(factory)
+public abstract class VerificationApiTests<TFactory>(TFactory factory) : OwnerApiTest<TFactory>(factory)
     where TFactory : ApiFactory
 {
-    private readonly TestUser _owner = TestUser.New("Olivia Owner");
-    private HttpClient _client = null!;
-    private Guid _orgId;
+    protected override string OrganizationName => "Verifikat AB";
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _client = Factory.ClientFor(_owner);
-        var created = await _client.PostAsJsonAsync("/api/v1/orgs",
-            new { name = "Verifikat AB", orgNumber = "556677-8899", vatPeriod = "quarterly", fiscalYearStart = "01-01" });
-        _orgId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
+    protected override string VatPeriod => "quarterly";
 
     private static object OfficeSupplies(string date = "2026-11-02", string counterparty = "Clas Ohlson") => new
     {
@@ -41,16 +31,16 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
     [Fact]
     public async Task Posting_answers_201_with_its_number_and_the_verification_reads_back_in_kronor_and_ore()
     {
-        var response = await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies());
+        var response = await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", OfficeSupplies());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var posted = await response.Content.ReadFromJsonAsync<JsonElement>();
         (posted.GetProperty("series").GetString(), posted.GetProperty("number").GetInt64()).ShouldBe(("A", 1L));
         posted.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ShouldBe(["R-001"]);
         var id = posted.GetProperty("id").GetGuid();
-        response.Headers.Location!.ToString().ShouldBe($"/api/v1/orgs/{_orgId}/verifications/{id}");
+        response.Headers.Location!.ToString().ShouldBe($"/api/v1/orgs/{OrgId}/verifications/{id}");
 
-        var verification = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/verifications/{id}");
+        var verification = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/verifications/{id}");
         verification.GetProperty("gross").GetString().ShouldBe("250.00");
         verification.GetProperty("grossOre").GetInt64().ShouldBe(25000);
         verification.GetProperty("lines").EnumerateArray()
@@ -58,7 +48,7 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
             .ShouldBe([("6110", "200.00", 0L), ("2641", "50.00", 0L), ("1930", "0.00", 25000L)]);
         verification.GetProperty("complianceResults").GetArrayLength().ShouldBe(8);
 
-        var list = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/verifications?from=2026-11-01&to=2026-11-30&series=A");
+        var list = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/verifications?from=2026-11-01&to=2026-11-30&series=A");
         list.GetProperty("total").GetInt64().ShouldBe(1);
         list.GetProperty("items")[0].GetProperty("gross").GetString().ShouldBe("250.00");
     }
@@ -73,14 +63,14 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
             lines = new object[] { new { account = "6110", debit = "200.00" }, new { account = "1930", credit = "199.99" } },
         };
 
-        var problem = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", unbalanced))
+        var problem = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", unbalanced))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         problem.GetProperty("code").GetString().ShouldBe("compliance.blocked");
         var results = problem.GetProperty("complianceResults").EnumerateArray().ToList();
         results.Select(r => r.GetProperty("code").GetString()).ShouldBe(["R-001", "R-011", "R-021", "R-031", "R-051", "VAT", "PERIOD", "DUP"]);
         results.Single(r => r.GetProperty("code").GetString() == "R-011").GetProperty("passed").GetBoolean().ShouldBeFalse();
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/verifications")).GetProperty("total").GetInt64().ShouldBe(0);
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/verifications")).GetProperty("total").GetInt64().ShouldBe(0);
     }
 
     [Fact]
@@ -95,7 +85,7 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
             lines = new object[] { new { account = "6570", debit = "10.00" }, new { account = "1930", credit = "10.00" } },
         };
 
-        var problem = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", withForeignDocument))
+        var problem = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", withForeignDocument))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         problem.GetProperty("code").GetString().ShouldBe("verification.document_unknown");
@@ -107,7 +97,7 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
     [InlineData("{\"date\":\"2026-11-02\",\"description\":null,\"lines\":[]}")]
     public async Task Missing_or_null_required_fields_are_400(string body)
     {
-        var response = await _client.PostAsync($"/api/v1/orgs/{_orgId}/verifications", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync($"/api/v1/orgs/{OrgId}/verifications", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -115,13 +105,13 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
     [Fact]
     public async Task The_precheck_answers_every_rule_without_posting()
     {
-        var response = await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/compliance/precheck", OfficeSupplies());
+        var response = await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/compliance/precheck", OfficeSupplies());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().ToList();
         results.Count.ShouldBe(8);
         results.ShouldAllBe(r => r.GetProperty("severity").GetString() == "block" || r.GetProperty("code").GetString() == "R-001");
-        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/verifications")).GetProperty("total").GetInt64().ShouldBe(0);
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/verifications")).GetProperty("total").GetInt64().ShouldBe(0);
     }
 
     [Theory]
@@ -132,7 +122,7 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
     {
         var body = $$"""{"date":"2026-11-02","description":"X","lines":[{"account":"6570","debit":{{amount}}},{"account":"1930","credit":"2.00"}]}""";
 
-        var response = await _client.PostAsync($"/api/v1/orgs/{_orgId}/verifications", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync($"/api/v1/orgs/{OrgId}/verifications", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -140,70 +130,70 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : ApiTest
     [Fact]
     public async Task Reversing_posts_the_correction_and_a_second_reversal_is_refused()
     {
-        var posted = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies())).Content.ReadFromJsonAsync<JsonElement>();
+        var posted = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", OfficeSupplies())).Content.ReadFromJsonAsync<JsonElement>();
         var id = posted.GetProperty("id").GetGuid();
 
-        var reversal = await _client.PostAsync($"/api/v1/orgs/{_orgId}/verifications/{id}/reverse", null);
+        var reversal = await Client.PostAsync($"/api/v1/orgs/{OrgId}/verifications/{id}/reverse", null);
         reversal.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await reversal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt64().ShouldBe(2);
 
-        var again = await (await _client.PostAsync($"/api/v1/orgs/{_orgId}/verifications/{id}/reverse", null)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var again = await (await Client.PostAsync($"/api/v1/orgs/{OrgId}/verifications/{id}/reverse", null)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         again.GetProperty("code").GetString().ShouldBe("verification.already_reversed");
-        var original = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/verifications/{id}");
+        var original = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/verifications/{id}");
         original.GetProperty("reversedBy").GetGuid().ShouldNotBe(Guid.Empty);
     }
 
     [Fact]
     public async Task A_locked_period_refuses_postings_with_the_period_rule()
     {
-        (await _client.PostAsync($"/api/v1/orgs/{_orgId}/periods/2026-10/lock", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Client.PostAsync($"/api/v1/orgs/{OrgId}/periods/2026-10/lock", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var problem = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies("2026-10-20")))
+        var problem = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", OfficeSupplies("2026-10-20")))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         problem.GetProperty("complianceResults").EnumerateArray()
             .Where(r => !r.GetProperty("passed").GetBoolean() && r.GetProperty("severity").GetString() == "block")
             .Select(r => r.GetProperty("code").GetString()).ShouldBe(["PERIOD"]);
-        await (await _client.PostAsync($"/api/v1/orgs/{_orgId}/periods/2026-13/lock", null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await Client.PostAsync($"/api/v1/orgs/{OrgId}/periods/2026-13/lock", null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task Another_organisation_gets_404_and_a_viewer_gets_403()
     {
-        var posted = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies())).Content.ReadFromJsonAsync<JsonElement>();
+        var posted = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", OfficeSupplies())).Content.ReadFromJsonAsync<JsonElement>();
         var id = posted.GetProperty("id").GetGuid();
         var stranger = Factory.ClientFor(TestUser.New("Stina Stranger"));
         var viewer = TestUser.New("Vera Viewer");
-        await _client.PutAsJsonAsync($"/api/v1/orgs/{_orgId}/members/{viewer.Id}", new { role = "viewer" });
+        await Client.PutAsJsonAsync($"/api/v1/orgs/{OrgId}/members/{viewer.Id}", new { role = "viewer" });
 
-        await (await stranger.GetAsync($"/api/v1/orgs/{_orgId}/verifications/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await stranger.PostAsync($"/api/v1/orgs/{_orgId}/verifications/{id}/reverse", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/v1/orgs/{OrgId}/verifications/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.PostAsync($"/api/v1/orgs/{OrgId}/verifications/{id}/reverse", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var viewerClient = Factory.ClientFor(viewer);
-        (await viewerClient.GetAsync($"/api/v1/orgs/{_orgId}/verifications/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await (await viewerClient.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies(counterparty: "Annan")))
+        (await viewerClient.GetAsync($"/api/v1/orgs/{OrgId}/verifications/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await viewerClient.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", OfficeSupplies(counterparty: "Annan")))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task The_chart_fiscal_years_and_audit_trail_are_served()
     {
-        var accounts = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/accounts");
+        var accounts = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/accounts");
         accounts.EnumerateArray().Select(a => a.GetProperty("number").GetString()).ShouldContain("1930");
         accounts.GetArrayLength().ShouldBeGreaterThanOrEqualTo(80);
 
-        var years = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/fiscal-years");
+        var years = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/fiscal-years");
         years.EnumerateArray().Select(y => (y.GetProperty("start").GetString(), y.GetProperty("end").GetString())).ShouldBe([("2026-01-01", "2026-12-31")]);
-        var next = await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/fiscal-years", new { start = "2027-01-01", end = "2027-12-31" });
+        var next = await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/fiscal-years", new { start = "2027-01-01", end = "2027-12-31" });
         next.StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/fiscal-years", new { start = "2027-06-01", end = "2028-05-31" }))
+        (await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/fiscal-years", new { start = "2027-06-01", end = "2028-05-31" }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("fiscal_year.overlap");
 
-        (await _client.PostAsync($"/api/v1/orgs/{_orgId}/accounts/6110/deactivate", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var refused = await (await _client.PostAsJsonAsync($"/api/v1/orgs/{_orgId}/verifications", OfficeSupplies()))
+        (await Client.PostAsync($"/api/v1/orgs/{OrgId}/accounts/6110/deactivate", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var refused = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", OfficeSupplies()))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         refused.GetProperty("detail").GetString().ShouldBe("R-031");
 
-        var audit = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{_orgId}/audit-events");
+        var audit = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/audit-events");
         audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldContain("account.deactivated");
     }
 }

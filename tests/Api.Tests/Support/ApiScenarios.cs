@@ -8,9 +8,9 @@ namespace CleanLedger.Api.Tests.Support;
 public static class ApiScenarios
 {
     /// <summary>Creates an organisation owned by the client's user; returns its id.</summary>
-    public static async Task<Guid> CreateOrganizationAsync(this HttpClient client, string name = "Kvitto AB")
+    public static async Task<Guid> CreateOrganizationAsync(this HttpClient client, string name = "Kvitto AB", string vatPeriod = "monthly")
     {
-        var created = await client.PostAsJsonAsync("/api/v1/orgs", new { name, orgNumber = "556677-8899", vatPeriod = "monthly", fiscalYearStart = "01-01" });
+        var created = await client.PostAsJsonAsync("/api/v1/orgs", new { name, orgNumber = "556677-8899", vatPeriod, fiscalYearStart = "01-01" });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
