@@ -10,8 +10,6 @@ public readonly record struct Money(long Ore, string Currency)
 {
     public const string Sek = "SEK";
 
-    public static Money Zero(string currency = Sek) => new(0, currency);
-
     public static Money FromOre(long ore, string currency = Sek) => new(ore, currency);
 
     /// <summary>Parses kronor as written in the contract: "1234.50", "-3", "0.5" (at most two decimals).</summary>

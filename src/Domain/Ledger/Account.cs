@@ -18,6 +18,4 @@ public sealed record Account(
     public bool IsVatAccount => Number.Value is >= 2610 and <= 2649;
 
     public bool IsInputVatAccount => Number.Value is >= 2640 and <= 2649;
-
-    public bool IsOutputVatAccount => Number.Value is >= 2610 and <= 2639;
 }

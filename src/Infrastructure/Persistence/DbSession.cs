@@ -18,8 +18,6 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
     private SessionScope _appliedScope;
     private bool _writable;
 
-    public DatabaseProvider Provider => dialect.Provider;
-
     /// <inheritdoc cref="SqlDialect.InList"/>
     public string InList(string column, string parameter) => dialect.InList(column, parameter);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Api.Tests.Support;
@@ -125,14 +124,8 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
         return (client, await client.CreateOrganizationAsync("Import AB"));
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, Guid orgId, byte[] bytes)
-    {
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", "books.se");
-        return await client.PostAsync($"/api/v1/orgs/{orgId}/imports/sie", content);
-    }
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, Guid orgId, byte[] bytes) =>
+        client.PostFileAsync($"/api/v1/orgs/{orgId}/imports/sie", bytes, "books.se");
 
     private static async Task<Guid> PostAsync(HttpClient client, Guid orgId, string date, string description, params (string Account, string? Debit, string? Credit)[] lines) =>
         await PostAsync(client, orgId, date, description, lines, series: null);

@@ -15,15 +15,20 @@ public static class ApiScenarios
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>POSTs <paramref name="bytes"/> as the multipart field "file".</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(
-        this HttpClient client, Guid orgId, byte[] bytes, string fileName, string? idempotencyKey = null, string? declaredType = null)
+    /// <summary>Uploads a document: <paramref name="bytes"/> as the multipart field "file".</summary>
+    public static Task<HttpResponseMessage> UploadAsync(
+        this HttpClient client, Guid orgId, byte[] bytes, string fileName, string? idempotencyKey = null, string? declaredType = null) =>
+        client.PostFileAsync($"/api/v1/orgs/{orgId}/documents", bytes, fileName, idempotencyKey, declaredType);
+
+    /// <summary>POSTs <paramref name="bytes"/> to <paramref name="path"/> as the multipart field "file".</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        this HttpClient client, string path, byte[] bytes, string fileName, string? idempotencyKey = null, string? declaredType = null)
     {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(declaredType ?? "application/octet-stream");
         content.Add(file, "file", fileName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orgs/{orgId}/documents") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await client.SendAsync(request);
