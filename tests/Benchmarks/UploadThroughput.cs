@@ -20,7 +20,7 @@ public static class UploadThroughput
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var data = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "receipts-se", "dev"));
+        var data = SharedData.SwedishReceiptsFolder;
         var files = Directory.EnumerateFiles(data).Where(path => !path.EndsWith(".jsonl", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         var megabytes = files.Sum(path => new FileInfo(path).Length) / 1_048_576.0;
         await using var database = await PostgresTestDatabase.CreateAsync();
@@ -70,16 +70,6 @@ public static class UploadThroughput
         return Stopwatch.GetElapsedTime(started);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CleanLedger.sln")))
-                return folder.FullName;
-        }
-
-        throw new InvalidOperationException("CleanLedger.sln not found.");
-    }
 
     private static async Task<IncomingFile> CopyAndHashAsync(string path, string scratch)
     {

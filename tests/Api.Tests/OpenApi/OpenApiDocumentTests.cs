@@ -1,3 +1,4 @@
+using CleanLedger.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;

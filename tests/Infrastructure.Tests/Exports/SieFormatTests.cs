@@ -1,12 +1,13 @@
 using System.Globalization;
 using CleanLedger.Infrastructure.Exports.Sie;
+using CleanLedger.Testing;
 
 namespace CleanLedger.Infrastructure.Tests.Exports;
 
 /// <summary>The SIE 4 line format and #KSUMMA, proved on a file written by another program and on our own writer.</summary>
 public sealed class SieFormatTests
 {
-    private static readonly string SampleFolder = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "data", "sie"));
+    private static readonly string SampleFolder = Path.Combine(SharedData.Folder, "sie");
 
     [Fact]
     public void The_checksum_algorithm_reproduces_the_ksumma_of_a_norstedts_export()
@@ -91,16 +92,5 @@ public sealed class SieFormatTests
         }
 
         return checksum.Value.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CleanLedger.sln")))
-                return folder.FullName;
-        }
-
-        throw new InvalidOperationException("CleanLedger.sln not found.");
     }
 }

@@ -1,13 +1,14 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CleanLedger.Domain.Ledger.Compliance;
+using CleanLedger.Testing;
 
 namespace CleanLedger.Domain.Tests.Ledger.Compliance;
 
 /// <summary>docs/compliance-rules.md describes exactly the engine's rules, with their exact references and messages.</summary>
 public partial class CatalogueTests
 {
-    private static readonly Lazy<string> Document = new(() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "compliance-rules.md")));
+    private static readonly Lazy<string> Document = new(() => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "compliance-rules.md")));
 
     public static TheoryData<string> Codes => new(ComplianceEngine.Default.Rules.Select(rule => rule.Code));
 
@@ -60,16 +61,6 @@ public partial class CatalogueTests
         return text[heading.Index..(next < 0 ? text.Length : next)];
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CleanLedger.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No CleanLedger.sln above {AppContext.BaseDirectory}.");
-    }
 
     [GeneratedRegex(@"^## (?<code>\S+) — \S.*$", RegexOptions.Multiline)]
     private static partial Regex RuleHeading();

@@ -1,4 +1,4 @@
-namespace CleanLedger.Api.Tests.Support;
+namespace CleanLedger.Testing;
 
 public static class RepositoryPaths
 {
