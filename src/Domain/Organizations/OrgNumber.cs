@@ -42,6 +42,12 @@ public readonly record struct OrgNumber
         return true;
     }
 
+    /// <summary>
+    /// A personnummer, i.e. a sole trader (enskild firma): its third digit is a month's first
+    /// digit (0–1), while a legal person's organisationsnummer has 2 or more there.
+    /// </summary>
+    public bool IsSoleTrader => Digits is not null && Digits[2] < '2';
+
     public override string ToString() => Digits is null ? string.Empty : $"{Digits[..6]}-{Digits[6..]}";
 
     private static bool HasValidLuhnCheckDigit(ReadOnlySpan<char> digits)

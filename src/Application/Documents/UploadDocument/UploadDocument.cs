@@ -3,6 +3,7 @@ using CleanLedger.Application.Common;
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Ledger;
+using CleanLedger.Application.Receipts;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Documents;
@@ -53,6 +54,7 @@ public sealed class UploadDocumentHandler(
     IDocumentStore store,
     IFiscalYearStore fiscalYears,
     IAuditTrail audit,
+    IReceiptJobs receiptJobs,
     TimeProvider clock) : ICommandHandler<UploadDocument, UploadedDocument>
 {
     public async ValueTask<UploadedDocument> Handle(UploadDocument command, CancellationToken cancellationToken)
@@ -102,6 +104,7 @@ public sealed class UploadDocumentHandler(
 
         await audit.RecordAsync(command.OrgId, "document.uploaded", $"document/{document.Id}",
             new { document.FileName, document.ContentType, document.Size, document.Sha256, Scan = scan.ToString() }, cancellationToken);
+        receiptJobs.EnqueueAfterCommit(command.OrgId, document.Id);
         return new UploadedDocument(document.Id, document.Status, document.Sha256, DuplicateOf: null);
     }
 

@@ -16,13 +16,19 @@ public sealed class VerificationInputValidator : AbstractValidator<VerificationI
         RuleFor(v => v.Series).Matches("^[A-Z]{1,4}$").When(v => v.Series is not null)
             .WithMessage("A series is 1 to 4 capital letters (A–Z).");
         RuleFor(v => v.Lines).NotNull().Must(lines => lines.Count <= MaxLines).WithMessage($"At most {MaxLines} lines.");
-        RuleForEach(v => v.Lines).ChildRules(line =>
-        {
-            line.RuleFor(l => l.Account).Must(account => AccountNumber.TryParse(account, out _))
-                .WithMessage("'{PropertyValue}' is not a BAS account (four digits, 1000–8999).");
-            line.RuleFor(l => l.DebitOre).GreaterThanOrEqualTo(0);
-            line.RuleFor(l => l.CreditOre).GreaterThanOrEqualTo(0);
-            line.RuleFor(l => l.VatCode).IsInEnum();
-        });
+        RuleForEach(v => v.Lines).SetValidator(new LineInputValidator());
+    }
+}
+
+/// <summary>One line's shape: a BAS account and non-negative amounts.</summary>
+public sealed class LineInputValidator : AbstractValidator<LineInput>
+{
+    public LineInputValidator()
+    {
+        RuleFor(l => l.Account).Must(account => AccountNumber.TryParse(account, out _))
+            .WithMessage("'{PropertyValue}' is not a BAS account (four digits, 1000–8999).");
+        RuleFor(l => l.DebitOre).GreaterThanOrEqualTo(0);
+        RuleFor(l => l.CreditOre).GreaterThanOrEqualTo(0);
+        RuleFor(l => l.VatCode).IsInEnum();
     }
 }

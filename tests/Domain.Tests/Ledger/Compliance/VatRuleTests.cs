@@ -1,3 +1,4 @@
+using System.Globalization;
 using CleanLedger.Domain.Ledger;
 using CleanLedger.Domain.Ledger.Compliance.Rules;
 using CleanLedger.Domain.Ledger.Verifications;
@@ -101,6 +102,28 @@ public class VatRuleTests
     [Fact]
     public void Warns_on_a_rate_unusual_for_the_account() =>
         Rule.Evaluate(Lines(D(5810, 100_00, VatCode.Vat25), D(2641, 25_00), K(1930, 125_00)), Context()).ShouldWarn(Rule, VatRule.UnusualRate);
+
+    [Theory]
+    [InlineData("2026-03-31", true)]
+    [InlineData("2026-04-01", false)]
+    [InlineData("2027-12-31", false)]
+    [InlineData("2028-01-01", true)]
+    public void Food_at_6_percent_on_a_12_percent_account_is_usual_only_during_the_temporary_food_cut(string date, bool warns)
+    {
+        var draft = Lines(D(7631, 100_00, VatCode.Vat6), D(2641, 6_00), K(1930, 106_00)) with { Date = DateOnly.Parse(date, CultureInfo.InvariantCulture) };
+
+        var result = Rule.Evaluate(draft, Context());
+
+        if (warns)
+            result.ShouldWarn(Rule, VatRule.UnusualRate);
+        else
+            result.ShouldPass(Rule);
+    }
+
+    [Fact]
+    public void Restaurant_food_at_12_percent_stays_usual_during_the_temporary_food_cut() =>
+        Rule.Evaluate(Lines(D(6071, 100_00, VatCode.Vat12), D(2641, 12_00), K(1930, 112_00)) with { Date = new DateOnly(2026, 6, 1) }, Context())
+            .ShouldPass(Rule);
 
     [Fact]
     public void A_mismatch_outweighs_an_unusual_rate() =>

@@ -94,7 +94,7 @@ public sealed class VatRule : ComplianceRule
                 continue;
 
             baseLines++;
-            unusualRate |= code.IsDomesticRate() && account.DefaultVatCode.IsDomesticRate() && code != account.DefaultVatCode;
+            unusualRate |= code.IsDomesticRate() && account.DefaultVatCode.IsDomesticRate() && !IsUsualRate(code, account, draft.Date);
             overRepresentationCap |= account.Number.Value is 6071 or 7631 && line.Net > RepresentationBaseCapOre;
             if (code.IsReverseCharge())
             {
@@ -126,6 +126,11 @@ public sealed class VatRule : ComplianceRule
             return Warn(UnusualRate);
         return overRepresentationCap ? Warn(RepresentationCap) : Pass();
     }
+
+    // Accounts at 12 % hold food and drink (representation, board and lodging): while the temporary
+    // cut lasts, food bought in a shop carries 6 %, so 6 % is as usual there as 12 % (restaurants).
+    private static bool IsUsualRate(VatCode code, Account account, DateOnly date) =>
+        code == account.DefaultVatCode || (account.DefaultVatCode == VatCode.Vat12 && code == VatRates.FoodRateOn(date));
 
     private static void Add(VatCode code, long amount, ref long at25, ref long at12, ref long at6)
     {

@@ -1,0 +1,171 @@
+using CleanLedger.Domain.Common;
+using CleanLedger.Domain.Ledger;
+using CleanLedger.Domain.Ledger.Verifications;
+
+namespace CleanLedger.Domain.Receipts;
+
+/// <summary>Why a receipt waits for a person: a stable code, the field it concerns (if any) and an explanation.</summary>
+public sealed record ReviewReason(string Code, string? Field, string Message);
+
+/// <summary>Where the proposed cost account came from.</summary>
+public enum AccountSource
+{
+    /// <summary>The organisation booked this vendor on this account before (approved corrections teach it).</summary>
+    VendorMemory,
+
+    /// <summary>The category table recognised the purchase.</summary>
+    Category,
+
+    /// <summary>Nothing recognised it; a safe account for a person to confirm.</summary>
+    Default,
+}
+
+/// <summary>A proposed verification for a receipt, or none when essentials are missing, with every reason it cannot post by itself.</summary>
+public sealed record ReceiptProposal(
+    VerificationDraft? Draft,
+    string Category,
+    int CostAccount,
+    AccountSource AccountSource,
+    IReadOnlyList<ReviewReason> Reasons);
+
+/// <summary>How the receipt was paid, as far as the bookkeeping is concerned.</summary>
+/// <param name="Method">As printed on the receipt, if found.</param>
+/// <param name="PaidPrivately">The owner paid with private money: the company owes it back (2893, or 2018 in a sole trader's books).</param>
+/// <param name="SoleTrader">The organisation is an enskild firma (its number is a personnummer).</param>
+public sealed record ReceiptPayment(PaymentMethod? Method, bool PaidPrivately, bool SoleTrader)
+{
+    public int CreditAccount => PaidPrivately
+        ? SoleTrader ? 2018 : 2893
+        : Method switch
+        {
+            PaymentMethod.Cash => 1910,
+            PaymentMethod.Invoice => 2440,
+            _ => 1930,
+        };
+}
+
+/// <summary>
+/// Builds the verification a receipt stands for: the cost per VAT rate on the cost account with its
+/// rate, input VAT per rate on 2641, a tip without VAT on the cost account, cash rounding
+/// (öresavrundning) on 3740, and the amount paid credited to the payment's account.
+/// </summary>
+public static class ReceiptProposer
+{
+    public const int InputVatAccount = 2641;
+    public const int RoundingAccount = 3740;
+
+    /// <summary>Cash rounding is at most 50 öre; anything larger means the amounts were misread.</summary>
+    public const long MaxRoundingOre = 50;
+
+    public static ReceiptProposal Propose(
+        Guid documentId, ReceiptExtraction receipt, string text, int? rememberedAccount, ReceiptPayment payment)
+    {
+        var reasons = new List<ReviewReason>();
+        var category = ExpenseCategories.Recognise(receipt.Vendor, text);
+        var (account, source) = rememberedAccount is { } remembered
+            ? (remembered, AccountSource.VendorMemory)
+            : category == ExpenseCategories.Unknown ? (category.Account, AccountSource.Default) : (category.Account, AccountSource.Category);
+        if (source != AccountSource.VendorMemory && category.ReviewReason is { } categoryReason)
+            reasons.Add(new ReviewReason(categoryReason, null, CategoryMessage(categoryReason)));
+
+        if (receipt.Currency is { } currency && currency != Money.Sek)
+            reasons.Add(new ReviewReason("currency.foreign", ReceiptFields.Currency, $"The receipt is in {currency}; book it at the day's rate in SEK."));
+        if (receipt.Date is not { } date)
+            reasons.Add(new ReviewReason("date.missing", ReceiptFields.Date, "No purchase date was found."));
+        if (receipt.TotalOre is not { } total || total <= 0)
+            reasons.Add(new ReviewReason("total.missing", ReceiptFields.Total, "No amount paid was found."));
+        if (receipt.PaymentMethod is null && !payment.PaidPrivately)
+            reasons.Add(new ReviewReason("payment.unknown", ReceiptFields.PaymentMethod, "How the receipt was paid was not found; the company account is assumed."));
+        if (reasons.Exists(reason => reason.Code is "currency.foreign" or "date.missing" or "total.missing"))
+            return new ReceiptProposal(null, category.Code, account, source, reasons);
+
+        var vat = receipt.Vat.Count > 0 ? receipt.Vat : DerivedVat(receipt, category);
+        if (vat.Count == 0)
+            reasons.Add(new ReviewReason("vat.missing", ReceiptFields.Vat, "No VAT table was found and the purchase has no single rate to derive it from."));
+
+        var lines = new List<VerificationLine>();
+        foreach (var rate in vat)
+        {
+            if (rate.NetOre > 0)
+                lines.Add(new VerificationLine(new AccountNumber(account), rate.NetOre, 0, VatRates.FromPercent(rate.Rate)));
+            if (rate.AmountOre > 0)
+                lines.Add(new VerificationLine(new AccountNumber(InputVatAccount), rate.AmountOre, 0));
+        }
+
+        var tip = receipt.TipOre ?? 0;
+        var untaxed = vat.Count == 0 ? receipt.TotalOre!.Value - (receipt.RoundingOre ?? 0) : tip;
+        if (untaxed > 0)
+            lines.Add(new VerificationLine(new AccountNumber(account), untaxed, 0, VatCode.None));
+
+        var rounding = receipt.TotalOre!.Value - lines.Sum(line => line.Debit);
+        if (Math.Abs(rounding) > MaxRoundingOre)
+        {
+            reasons.Add(new ReviewReason("amounts.inconsistent", ReceiptFields.Total,
+                $"The VAT table and tip add up to {Money.FormatKronor(lines.Sum(line => line.Debit))}, not the total {Money.FormatKronor(receipt.TotalOre.Value)}."));
+            return new ReceiptProposal(null, category.Code, account, source, reasons);
+        }
+
+        if (rounding != 0)
+            lines.Add(new VerificationLine(new AccountNumber(RoundingAccount), Math.Max(rounding, 0), Math.Max(-rounding, 0)));
+        lines.Add(new VerificationLine(new AccountNumber(payment.CreditAccount), 0, receipt.TotalOre.Value));
+
+        var vendor = string.IsNullOrWhiteSpace(receipt.Vendor) ? null : receipt.Vendor.Trim();
+        var description = vendor is null ? "Kvitto" : $"Kvitto {vendor}";
+        var draft = new VerificationDraft(receipt.Date!.Value, Truncate(description, 200), vendor is null ? null : Truncate(vendor, 200),
+            VerificationDraft.DefaultSeries, lines, [documentId]);
+        return new ReceiptProposal(draft, category.Code, account, source, reasons);
+    }
+
+    // A receipt without a VAT table: only a purchase with one rate can be split (fuel 25 %, taxi 6 %,
+    // food in a shop at the food rate of the purchase date when the category says food only).
+    private static IReadOnlyList<VatAmount> DerivedVat(ReceiptExtraction receipt, ExpenseCategory category)
+    {
+        if (category.SingleRate is not { } rateOn)
+            return [];
+        var code = rateOn(receipt.Date!.Value);
+        var percent = code.BasisPoints() / 100;
+        var gross = receipt.TotalOre!.Value - (receipt.TipOre ?? 0) - (receipt.RoundingOre ?? 0);
+        var amount = VatFromGross(gross, percent);
+        return [new VatAmount(percent, amount, gross - amount)];
+    }
+
+    /// <summary>The VAT contained in a gross amount, rounded half up to the öre: gross × rate / (100 + rate).</summary>
+    public static long VatFromGross(long grossOre, int percent) =>
+        (long)Math.Round(grossOre * (decimal)percent / (100 + percent), MidpointRounding.AwayFromZero);
+
+    private static string CategoryMessage(string code) => code switch
+    {
+        ExpenseCategories.RepresentationNeedsGuests => "Representation: add the guests and the purpose (needed for the VAT deduction and the tax return).",
+        _ => "The kind of purchase was not recognised; choose the cost account.",
+    };
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
+
+/// <summary>
+/// The confidence each field needs before a receipt may post without a person (0..1). The defaults
+/// favour review over a wrong posting.
+/// </summary>
+public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9, double Vat = 0.85, double PaymentMethod = 0.6, double Vendor = 0.5)
+{
+    /// <summary>A reason for every needed field read with less confidence than its threshold.</summary>
+    public IReadOnlyList<ReviewReason> Check(ReceiptExtraction receipt)
+    {
+        var reasons = new List<ReviewReason>();
+        Require(ReceiptFields.Total, Total);
+        Require(ReceiptFields.Date, Date);
+        if (receipt.Vat.Count > 0)
+            Require(ReceiptFields.Vat, Vat);
+        if (receipt.PaymentMethod is not null)
+            Require(ReceiptFields.PaymentMethod, PaymentMethod);
+        Require(ReceiptFields.Vendor, Vendor);
+        return reasons;
+
+        void Require(string field, double threshold)
+        {
+            var confidence = receipt.ConfidenceOf(field);
+            if (confidence < threshold)
+                reasons.Add(new ReviewReason("confidence.low", field, $"The {field} was read with confidence {confidence:0.00}, below {threshold:0.00}."));
+        }
+    }
+}
