@@ -3,6 +3,7 @@ using CleanLedger.Application.Common.Behaviors;
 using CleanLedger.Infrastructure;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Security;
+using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 var builder = CleanLedgerHost.CreateBuilder(args);
@@ -48,5 +49,7 @@ app.UseCurrentUser();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();
+// Back-office staff re-run failed receipt jobs here; the fallback policy (platform admins) guards it.
+app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "CleanLedger jobs" });
 
 await app.RunAsync();

@@ -4,6 +4,7 @@ using CleanLedger.Api.Endpoints;
 using CleanLedger.Api.Endpoints.Ledger;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Common.Behaviors;
+using CleanLedger.Application.Receipts;
 using CleanLedger.Infrastructure;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Persistence;
@@ -38,7 +39,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddOpenTelemetry()
     .WithTracing(tracing => tracing.AddSource(LoggingBehavior<Mediator.IMessage, object>.ActivitySource.Name).AddAspNetCoreInstrumentation())
-    .WithMetrics(metrics => metrics.AddMeter(EdgeProtection.MeterName).AddAspNetCoreInstrumentation());
+    .WithMetrics(metrics => metrics.AddMeter(EdgeProtection.MeterName, ReceiptMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter());
+builder.Services.AddMetricsAuthorization();
 
 var app = builder.Build();
 app.Services.MigrateDatabaseIfConfigured();
@@ -60,6 +62,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();
+app.MapMetricsEndpoints();
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsEnvironment(AppEnvironments.Local))
     app.MapScalarApiReference();
@@ -70,6 +73,7 @@ api.MapOrganizationEndpoints();
 api.MapVerificationEndpoints();
 api.MapBooksSetupEndpoints();
 api.MapDocumentEndpoints();
+api.MapReviewEndpoints();
 api.MapExportEndpoints();
 
 await app.RunAsync();

@@ -9,6 +9,11 @@ using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
+using CleanLedger.Application.Receipts;
+using CleanLedger.Application.Receipts.Metrics;
+using CleanLedger.Domain.Receipts;
+using CleanLedger.Infrastructure.Jobs;
+using CleanLedger.Infrastructure.Persistence.Receipts;
 using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Exports.Pdf;
 using CleanLedger.Infrastructure.Exports.Sie;
@@ -84,6 +89,15 @@ public static class DependencyInjection
             services.AddSingleton<IVirusScanner, DisabledVirusScanner>();
         services.AddScoped<IDocumentRepository, DocumentRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+
+        services.AddScoped<IReceiptWorkStore, ReceiptWorkStore>();
+        services.AddScoped<IVendorMemory, VendorMemoryStore>();
+        services.AddScoped<IReceiptFeedback, ReceiptFeedbackStore>();
+        services.AddScoped<IReceiptEvents, ReceiptEventStore>();
+        services.AddSingleton<ReceiptMetrics>();
+        services.AddSingleton(configuration.GetSection("Receipts:Autopost").Get<ConfidenceThresholds>() ?? new ConfidenceThresholds());
+        services.AddSingleton(configuration.GetSection("Receipts:Alerts").Get<AlertThresholds>() ?? new AlertThresholds());
+        services.AddJobs(configuration, database);
         return services;
     }
 

@@ -5,6 +5,7 @@ using CleanLedger.Application.Documents.ListDocuments;
 using CleanLedger.Application.Documents.ReadDocumentFile;
 using CleanLedger.Application.Documents.RecordRejectedUpload;
 using CleanLedger.Application.Documents.UploadDocument;
+using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Domain.Documents;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -84,7 +85,10 @@ public static class DocumentEndpoints
 /// <summary>The contract's answer to an upload (202).</summary>
 public sealed record UploadResponse(Guid Id, DocumentStatus Status, string Sha256, Guid? DuplicateOf);
 
-/// <summary>The contract's document: what the later pipeline steps add is empty until they run.</summary>
+/// <summary>
+/// The contract's document: what the pipeline steps add is empty until they run. <c>reviewReasons</c>
+/// holds the reasons' codes; <c>reviewDetails</c> the same reasons with field and explanation.
+/// </summary>
 public sealed record DocumentResponse(
     Guid Id,
     DocumentStatus Status,
@@ -95,10 +99,18 @@ public sealed record DocumentResponse(
     DateTimeOffset UploadedAt,
     ScanResult ScanResult,
     string? OcrText,
+    ExtractionResponse? Extraction,
     Guid? VerificationId,
-    IReadOnlyList<string> ReviewReasons)
+    IReadOnlyList<string> ReviewReasons,
+    IReadOnlyList<ReviewReasonResponse> ReviewDetails,
+    IReadOnlyList<ComplianceResult> ComplianceResults)
 {
-    public static DocumentResponse From(DocumentRecord document) =>
-        new(document.Id, document.Status, document.Sha256, document.FileName, document.ContentType, document.Size, document.UploadedAt,
-            document.ScanResult, OcrText: null, VerificationId: null, ReviewReasons: []);
+    public static DocumentResponse From(DocumentDetails details)
+    {
+        var (document, findings) = (details.Document, details.Findings);
+        return new(document.Id, document.Status, document.Sha256, document.FileName, document.ContentType, document.Size, document.UploadedAt,
+            document.ScanResult, findings?.OcrText, findings?.Extraction is { } extraction ? ExtractionResponse.From(extraction) : null, findings?.VerificationId,
+            findings?.ReviewReasons.Select(reason => reason.Code).ToList() ?? [], findings is null ? [] : ReviewItemResponse.Details(findings),
+            findings?.ComplianceResults ?? []);
+    }
 }

@@ -17,12 +17,16 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
     private DbTransaction? _transaction;
     private SessionScope _appliedScope;
     private bool _writable;
+    private readonly List<Action> _afterCommit = [];
 
     /// <inheritdoc cref="SqlDialect.InList"/>
     public string InList(string column, string parameter) => dialect.InList(column, parameter);
 
     /// <inheritdoc cref="SqlDialect.InIdList"/>
     public string InIdList(string column, string parameter) => dialect.InIdList(column, parameter);
+
+    /// <inheritdoc cref="SqlDialect.ForUpdate"/>
+    public string ForUpdate => dialect.ForUpdate;
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +101,21 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
+
+        foreach (var action in _afterCommit)
+            action();
+        _afterCommit.Clear();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current command's transaction has committed (e.g. hands
+    /// the new row to a job queue that must not see it before it exists); never if it rolls back.
+    /// </summary>
+    public void OnCommitted(Action action)
+    {
+        if (!_writable || _transaction is null)
+            throw new InvalidOperationException("Only a command's unit of work has a commit to wait for.");
+        _afterCommit.Add(action);
     }
 
     private async Task<DbTransaction> OpenAsync(bool write, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public abstract class SqlDialect
     /// <summary>"<paramref name="column"/> (a uuid) is one of the ids in <paramref name="parameter"/>", given as <see cref="IdList"/>.</summary>
     public abstract string InIdList(string column, string parameter);
 
+    /// <summary>Appended to a SELECT to hold its rows until commit; empty where a write transaction already excludes other writers.</summary>
+    public abstract string ForUpdate { get; }
+
     /// <summary>Ids as a list parameter: lower-case text, since list items bypass Dapper's type handlers.</summary>
     public static string[] IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString()).ToArray();
 }
@@ -54,6 +57,8 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public override string InIdList(string column, string parameter) => $"{column} = ANY(CAST(@{parameter} AS uuid[]))";
+
+    public override string ForUpdate => "FOR UPDATE";
 
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
@@ -91,6 +96,9 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
 
     // Ids are stored as lower-case text (TypeHandlers), so the text list compares directly.
     public override string InIdList(string column, string parameter) => InList(column, parameter);
+
+    // Write transactions begin IMMEDIATE: one writer at a time holds the whole database.
+    public override string ForUpdate => "";
 
     // SQLite has no row-level security: the WHERE org_id = @OrgId in every statement is the only line.
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>

@@ -16,6 +16,10 @@ public static partial class LedgerApiMapper
 
     private static partial VerificationInput Map(VerificationRequest request);
 
+    /// <summary>Lines in the Application's shape; a null line is the client's mistake (400).</summary>
+    public static IReadOnlyList<LineInput> ToInputs(this IReadOnlyList<VerificationLineRequest> lines) =>
+        lines.Contains(null!) ? throw new BadHttpRequestException("A verification line may not be null.") : lines.Select(ToInput).ToList();
+
     [MapProperty(nameof(VerificationLineRequest.Debit), nameof(LineInput.DebitOre))]
     [MapProperty(nameof(VerificationLineRequest.Credit), nameof(LineInput.CreditOre))]
     private static partial LineInput ToInput(VerificationLineRequest line);

@@ -32,7 +32,8 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             WHERE {Standing} AND {session.InIdList("d.document_id", "documentIds")};
             SELECT COUNT(*) FROM verifications v
             WHERE {Standing} AND v.counterparty = @counterparty AND v.date = @date AND v.gross_ore = @gross;
-            SELECT id, sha256 FROM documents WHERE org_id = @orgId AND {session.InIdList("id", "linked")};
+            SELECT d.id, d.sha256, p.total_ore, p.currency FROM documents d LEFT JOIN receipt_processing p ON p.document_id = d.id
+            WHERE d.org_id = @orgId AND {session.InIdList("d.id", "linked")};
             """;
         await using var grids = await session.QueryMultipleAsync(
             sql,
@@ -56,11 +57,11 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
         var sameDocument = await grids.ReadSingleAsync<int>();
         var sameEvent = await grids.ReadSingleAsync<int>();
         // The organisation's own documents only: an id it does not have is refused, not trusted.
-        var documents = (await grids.ReadAsync<(Guid Id, string Sha256)>()).ToDictionary(document => document.Id, document => document.Sha256);
+        var documents = (await grids.ReadAsync<(Guid Id, string Sha256, long? TotalOre, string? Currency)>()).ToDictionary(document => document.Id);
         if (draft.DocumentIds.FirstOrDefault(id => !documents.ContainsKey(id)) is var unknown && unknown != Guid.Empty)
             throw new DomainException("verification.document_unknown", $"Document {unknown} is not one of the organisation's documents.");
         // The receipt's total arrives with extraction (receipt pipeline); until then R-051 reports it unknown.
-        var linked = draft.DocumentIds.Select(id => new LinkedDocument(id, documents[id], TotalOre: null, Currency: null)).ToList();
+        var linked = draft.DocumentIds.Select(id => new LinkedDocument(id, documents[id].Sha256, documents[id].TotalOre, documents[id].Currency)).ToList();
         return new ComplianceContext(today, years, accounts, period.LockedAt is not null, period.VatFiledAt is not null, linked, sameDocument, sameEvent);
     }
 

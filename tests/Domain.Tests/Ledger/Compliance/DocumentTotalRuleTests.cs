@@ -28,6 +28,17 @@ public class DocumentTotalRuleTests
     }
 
     [Fact]
+    public void Cash_rounding_down_on_3740_is_not_part_of_the_amount_paid()
+    {
+        // Items 100.34 paid in cash with 100.00: 0.34 rounded away.
+        var cash = Lines(D(6110, 80_27), D(2641, 20_07), K(3740, 0_34), K(1910, 100_00));
+
+        var (draft, context) = Linked(cash, Receipt(100_00));
+
+        Rule.Evaluate(draft, context).ShouldPass(Rule);
+    }
+
+    [Fact]
     public void Under_reverse_charge_the_invoice_total_excludes_the_vat_the_buyer_calculates()
     {
         var saas = Lines(D(4531, 1000_00, Domain.Ledger.VatCode.NonEuServicesReverseCharge), D(2645, 250_00), K(2614, 250_00), K(1930, 1000_00));

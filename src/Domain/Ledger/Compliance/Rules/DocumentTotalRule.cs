@@ -27,6 +27,8 @@ public sealed class DocumentTotalRule : ComplianceRule
         "Bruttobeloppet stämmer med underlaget (eller inget kvitto är kopplat).",
         "The gross amount matches the document (or no receipt is linked).");
 
+    public const int RoundingAccount = 3740;
+
     public override RuleResult Evaluate(VerificationDraft draft, ComplianceContext context)
     {
         if (context.Documents.Count == 0 || draft.Reverses is not null)
@@ -49,7 +51,8 @@ public sealed class DocumentTotalRule : ComplianceRule
         for (var i = 0; i < draft.Lines.Count; i++)
         {
             var line = draft.Lines[i];
-            if (!(context.Accounts.TryGetValue(line.Account.Value, out var account) && account.IsVatAccount))
+            // Cash rounding (öresavrundning, 3740) bridges the items and the amount paid; it is not part of either side's total.
+            if (!(context.Accounts.TryGetValue(line.Account.Value, out var account) && account.IsVatAccount) && line.Account.Value != RoundingAccount)
                 amount += line.Credit;
         }
 

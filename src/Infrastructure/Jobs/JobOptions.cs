@@ -1,0 +1,28 @@
+namespace CleanLedger.Infrastructure.Jobs;
+
+/// <summary>Section "Jobs": the Hangfire job server that runs the receipt pipeline.</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Whether this process runs jobs (enqueuing always works; another process may run them).</summary>
+    public bool Server { get; set; } = true;
+
+    /// <summary>Job workers; OCR is CPU-bound, so one per core.</summary>
+    public int Workers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>PostgreSQL: where Hangfire keeps its tables (created on first start by the migration role).</summary>
+    public string Schema { get; set; } = "hangfire";
+
+    /// <summary>SQLite: the job database file; by default beside the books' file, with ".jobs" appended.</summary>
+    public string? SqlitePath { get; set; }
+
+    /// <summary>A document still received or processing this long is taken as stuck and run again by the sweep.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the sweep looks for stuck documents (cron).</summary>
+    public string SweepSchedule { get; set; } = "*/5 * * * *";
+
+    /// <summary>How long a job fetched by a server that died stays invisible before another server takes it.</summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,81 @@
+using CleanLedger.Application.Receipts;
+using CleanLedger.Application.Receipts.ProcessReceipt;
+using CleanLedger.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CleanLedger.Infrastructure.Jobs;
+
+/// <summary>
+/// Hangfire with durable storage on both engines (ADR 0011): PostgreSQL in its own schema, or a
+/// SQLite file beside the books for the embedded default. The job server runs in the Api unless
+/// <see cref="JobOptions.Server"/> is off; the Admin shows the same storage in its dashboard.
+/// </summary>
+public static class JobsSetup
+{
+    public const string ReceiptQueue = "receipts";
+
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    connection => connection.UseNpgsqlConnection(database.EffectiveMigrationConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout });
+            }
+            else
+            {
+                hangfire.UseSQLiteStorage(jobs.SqlitePath ?? SqliteJobFile(database.ConnectionString),
+                    new SQLiteStorageOptions { InvisibilityTimeout = jobs.InvisibilityTimeout });
+            }
+        });
+
+        services.AddScoped<IReceiptJobs, HangfireReceiptJobs>();
+        services.AddScoped<ReceiptProcessor>();
+        services.AddScoped<ProcessReceiptJob>();
+        services.AddScoped<ReceiptSweepJob>();
+        if (jobs.Server)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = Math.Max(1, jobs.Workers);
+                server.Queues = [ReceiptQueue, "default"];
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+            services.AddHostedService<JobSchedule>();
+        }
+
+        return services;
+    }
+
+    private static string SqliteJobFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".jobs";
+}
+
+/// <summary>Registers the recurring sweep and runs it once at start, so a crash's leftovers move on at once.</summary>
+internal sealed class JobSchedule(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<JobOptions> options) : IHostedService
+{
+    public const string SweepId = "receipt-sweep";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<ReceiptSweepJob>(SweepId, sweep => sweep.RunAsync(CancellationToken.None), options.Value.SweepSchedule);
+        jobs.Enqueue<ReceiptSweepJob>(sweep => sweep.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
