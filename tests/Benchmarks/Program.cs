@@ -10,6 +10,8 @@ return args.FirstOrDefault() switch
     "posting" => await PostingThroughput.RunAsync(args[1..]),
     "uploads" => await UploadThroughput.RunAsync(args[1..]),
     "sie" => await SieExportThroughput.RunAsync(args[1..]),
+    "ocr" => await OcrThroughput.RunAsync(args[1..]),
+    "ocr-preprocessing" => await OcrPreprocessing.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +23,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing");
     return 2;
 }
