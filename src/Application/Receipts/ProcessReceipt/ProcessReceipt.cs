@@ -54,7 +54,7 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
         {
             text = await ocr.ReadAsync(content.GetBuffer().AsMemory(0, (int)content.Length), work.ContentType, cancellationToken);
         }
-        catch (UnreadableDocumentException)
+        catch (OcrUnreadableException)
         {
             // Nothing legible (or a format the reader cannot decode): the fields will be missing and review says so.
             text = new OcrResult("", 0, 0, TextSource.Ocr);
@@ -68,13 +68,6 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
         await sender.Send(new RecordReceiptText(orgId, work.DocumentId, text), cancellationToken);
         return text;
     }
-}
-
-/// <summary>The document could not be turned into text at all (undecodable image, empty PDF).</summary>
-public sealed class UnreadableDocumentException(string code, string message, Exception? inner = null) : Exception(message, inner)
-{
-    /// <summary>Stable machine-readable reason, e.g. "image.undecodable".</summary>
-    public string Code { get; } = code;
 }
 
 /// <summary>Opens (or resumes) the document's pipeline run; null when there is no such document.</summary>
