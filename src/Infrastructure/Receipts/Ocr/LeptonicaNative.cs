@@ -1,0 +1,96 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace CleanLedger.Infrastructure.Receipts.Ocr;
+
+/// <summary>The few Leptonica 1.82 calls (Debian 12's liblept.so.5) used to decode and clean up a receipt image.</summary>
+internal static partial class LeptonicaNative
+{
+    private const string Library = "liblept.so.5";
+
+    /// <summary>Leptonica's L_SEVERITY_NONE: it would otherwise write every decoder complaint to stderr.</summary>
+    private const int SeverityNone = 6;
+
+    static LeptonicaNative() => _ = setMsgSeverity(SeverityNone);
+
+    /// <summary>Decodes JPEG, PNG, TIFF, WebP, GIF, BMP, PNM or JPEG 2000; null for anything else.</summary>
+    public static unsafe PixHandle ReadMemory(ReadOnlySpan<byte> content)
+    {
+        fixed (byte* bytes = content)
+            return new PixHandle(pixReadMem(bytes, (nuint)content.Length));
+    }
+
+    public static PixHandle ConvertTo8(PixHandle pix) => new(pixConvertTo8(pix, 0));
+
+    public static PixHandle Scale(PixHandle pix, float factor) => new(pixScale(pix, factor, factor));
+
+    public static PixHandle Deskew(PixHandle pix) => new(pixFindSkewAndDeskew(pix, 0, out _, out _));
+
+    /// <summary>Normalises an uneven background (shadows, paper tint) to white.</summary>
+    public static PixHandle NormalizeBackground(PixHandle pix) => new(pixBackgroundNormSimple(pix, 0, 0));
+
+    /// <summary>Otsu thresholds per tile, smoothed between tiles (Leptonica's recommended parameters).</summary>
+    public static PixHandle OtsuAdaptiveThreshold(PixHandle pix)
+    {
+        var status = pixOtsuAdaptiveThreshold(pix, 300, 300, 0, 0, 0.1f, 0, out var binary);
+        return new PixHandle(status == 0 ? binary : 0);
+    }
+
+    /// <summary>Sauvola's local threshold (window 2·12+1, k = 0.34), tiled to bound memory.</summary>
+    public static PixHandle SauvolaBinarize(PixHandle pix)
+    {
+        var status = pixSauvolaBinarizeTiled(pix, 12, 0.34f, 1, 1, 0, out var binary);
+        return new PixHandle(status == 0 ? binary : 0);
+    }
+
+    public static int Width(PixHandle pix) => pixGetWidth(pix);
+
+    [LibraryImport(Library)]
+    private static unsafe partial nint pixReadMem(byte* data, nuint size);
+
+    [LibraryImport(Library)]
+    private static partial nint pixConvertTo8(PixHandle pix, int colormapFlag);
+
+    [LibraryImport(Library)]
+    private static partial nint pixScale(PixHandle pix, float scaleX, float scaleY);
+
+    [LibraryImport(Library)]
+    private static partial nint pixFindSkewAndDeskew(PixHandle pix, int reduction, out float angle, out float confidence);
+
+    [LibraryImport(Library)]
+    private static partial nint pixBackgroundNormSimple(PixHandle pix, nint mask, nint gray);
+
+    [LibraryImport(Library)]
+    private static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int tileWidth, int tileHeight, int smoothX, int smoothY, float scoreFraction, nint thresholds, out nint binary);
+
+    [LibraryImport(Library)]
+    private static partial int pixSauvolaBinarizeTiled(PixHandle pix, int halfWindow, float factor, int tilesX, int tilesY, nint thresholds, out nint binary);
+
+    [LibraryImport(Library)]
+    private static partial int pixGetWidth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    internal static partial void pixDestroy(ref nint pix);
+
+    [LibraryImport(Library)]
+    private static partial int setMsgSeverity(int severity);
+}
+
+/// <summary>A Leptonica PIX*, destroyed with pixDestroy (which drops one reference; clones share the data).</summary>
+internal sealed class PixHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public PixHandle()
+        : base(ownsHandle: true)
+    {
+    }
+
+    public PixHandle(nint pix)
+        : base(ownsHandle: true) => SetHandle(pix);
+
+    protected override bool ReleaseHandle()
+    {
+        var pix = handle;
+        LeptonicaNative.pixDestroy(ref pix);
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace CleanLedger.Infrastructure.Receipts.Ocr;
+
+/// <summary>One initialised TessBaseAPI with the language models loaded. Not thread-safe: one recognition at a time.</summary>
+internal sealed class TesseractEngine : IDisposable
+{
+    private readonly TesseractHandle _api;
+
+    public TesseractEngine(OcrOptions options)
+    {
+        _api = TesseractNative.TessBaseAPICreate();
+        if (TesseractNative.TessBaseAPIInit3(_api, options.DataPath, options.Languages) != 0)
+        {
+            _api.Dispose();
+            throw new InvalidOperationException($"Tesseract could not load \"{options.Languages}\" from {options.DataPath} (packages tesseract-ocr-swe, tesseract-ocr-eng).");
+        }
+
+        // Set after Init: Init replaces the settings object when it loads the models.
+        TesseractNative.TessBaseAPISetVariable(_api, "debug_file", "/dev/null");
+        TesseractNative.TessBaseAPISetPageSegMode(_api, options.PageSegmentationMode);
+    }
+
+    public RecognizedPage Recognize(PixHandle pix)
+    {
+        try
+        {
+            TesseractNative.TessBaseAPISetImage2(_api, pix);
+            var text = TesseractNative.TessBaseAPIGetUTF8Text(_api);
+            if (text == 0)
+                return new RecognizedPage(string.Empty, 0);
+            try
+            {
+                return new RecognizedPage(Marshal.PtrToStringUTF8(text) ?? string.Empty, TesseractNative.TessBaseAPIMeanTextConf(_api));
+            }
+            finally
+            {
+                TesseractNative.TessDeleteText(text);
+            }
+        }
+        finally
+        {
+            TesseractNative.TessBaseAPIClear(_api);
+        }
+    }
+
+    public void Dispose() => _api.Dispose();
+}
+
+/// <summary>One page's text and Tesseract's mean word confidence (0..100).</summary>
+internal readonly record struct RecognizedPage(string Text, double Confidence);

@@ -1,0 +1,111 @@
+using CleanLedger.Application.Receipts;
+using Microsoft.Extensions.Options;
+
+namespace CleanLedger.Infrastructure.Receipts.Ocr;
+
+/// <summary>
+/// Reads receipts with Tesseract in-process: a pool of warm engines (loading swe+eng takes longer
+/// than reading a receipt), each used by one recognition at a time on a thread of its own, so a
+/// caller never blocks on OCR. PDFs with a text layer are read from it; others are rasterised.
+/// </summary>
+public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
+{
+    private readonly OcrOptions _options;
+    private readonly SemaphoreSlim _free;
+    private readonly Stack<TesseractEngine> _idle = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    public TesseractOcrEngine(IOptions<OcrOptions> options)
+    {
+        _options = options.Value;
+        _free = new SemaphoreSlim(_options.EngineCount, _options.EngineCount);
+    }
+
+    /// <exception cref="OcrUnreadableException">The format cannot be decoded, or the PDF cannot be rendered.</exception>
+    public async Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        switch (contentType)
+        {
+            case "application/pdf":
+                return await ReadPdfAsync(content, cancellationToken);
+            case "image/heic" or "image/heif":
+                // Debian's Leptonica has no HEIF decoder (it reads JPEG, PNG, TIFF, WebP, GIF, BMP, JPEG 2000).
+                throw new OcrUnreadableException("ocr.unsupported_format", $"{contentType} images cannot be read; export the photo as JPEG.");
+            default:
+                var page = await RecognizeAsync(content, contentType, cancellationToken);
+                return new OcrResult(page.Text, page.Confidence, 1, TextSource.Ocr);
+        }
+    }
+
+    private async Task<OcrResult> ReadPdfAsync(ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken)
+    {
+        if (PdfTextLayer.TryRead(pdf) is { } layer && PdfTextLayer.Letters(layer) >= _options.MinPdfTextLetters)
+            return new OcrResult(string.Join('\f', layer), 100, layer.Count, TextSource.PdfTextLayer);
+
+        var images = await PdfRasterizer.RasterizeAsync(pdf, _options, cancellationToken);
+        var pages = await Task.WhenAll(images.Select(image => RecognizeAsync(image, "image/png", cancellationToken)));
+        return new OcrResult(string.Join('\f', pages.Select(page => page.Text)), pages.Average(page => page.Confidence), pages.Length, TextSource.Ocr);
+    }
+
+    /// <summary>Waits for a free engine, then decodes, prepares and recognises the image on a dedicated thread.</summary>
+    private async Task<RecognizedPage> RecognizeAsync(ReadOnlyMemory<byte> image, string contentType, CancellationToken cancellationToken)
+    {
+        await _free.WaitAsync(cancellationToken);
+        try
+        {
+            // A recognition takes about a second of CPU: LongRunning keeps it off the thread pool.
+            return await Task.Factory.StartNew(() => Recognize(image.Span, contentType), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            _free.Release();
+        }
+    }
+
+    private RecognizedPage Recognize(ReadOnlySpan<byte> image, string contentType)
+    {
+        using var pix = ReceiptImage.Prepare(ReceiptImage.Decode(image, contentType), _options);
+        var engine = TakeIdle() ?? new TesseractEngine(_options);
+        try
+        {
+            return engine.Recognize(pix);
+        }
+        finally
+        {
+            Return(engine);
+        }
+    }
+
+    private TesseractEngine? TakeIdle()
+    {
+        lock (_gate)
+            return _idle.TryPop(out var engine) ? engine : null;
+    }
+
+    private void Return(TesseractEngine engine)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _idle.Push(engine);
+                return;
+            }
+        }
+
+        engine.Dispose();
+    }
+
+    /// <summary>Frees the idle engines now, and each busy one as its recognition ends.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            while (_idle.TryPop(out var engine))
+                engine.Dispose();
+        }
+    }
+}
