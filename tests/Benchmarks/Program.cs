@@ -4,12 +4,14 @@ using CleanLedger.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- rules      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
 // dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
+// dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR]   (receipt OCR + extraction against labels.jsonl)
 return args.FirstOrDefault() switch
 {
     "rules" => Run(() => BenchmarkRunner.Run<RuleEngineBenchmarks>(args: args[1..])),
     "posting" => await PostingThroughput.RunAsync(args[1..]),
     "uploads" => await UploadThroughput.RunAsync(args[1..]),
     "sie" => await SieExportThroughput.RunAsync(args[1..]),
+    "accuracy" => await ReceiptAccuracy.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +23,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | accuracy <folder> [--ocr-cache DIR]");
     return 2;
 }
