@@ -7,27 +7,38 @@ public static partial class ReceiptHeader
 {
     private const int HeaderLines = 8;
 
-    /// <summary>The vendor as printed (legal form such as "AB" dropped), with a confidence, or null.</summary>
+    /// <summary>
+    /// The vendor as printed in the header, which ends at the first amount. A legal name ("Pressgrottan
+    /// i Malmö AB") gives its trading part. Confidence is high only when the same name is read a second
+    /// time elsewhere (legal name, web address, footer), since a header in a logo font is often misread.
+    /// </summary>
     public static (string Name, double Confidence)? Vendor(IReadOnlyList<string> lines)
     {
-        var skipped = 0;
-        foreach (var raw in lines.Take(HeaderLines))
+        foreach (var (raw, index) in lines.Take(HeaderLines).Select((l, i) => (l, i)))
         {
-            var line = raw.Trim();
+            if (ReceiptAmounts.Find(raw).Count > 0)
+                break;
+            var line = Trimmed(raw);
             if (!LooksLikeName(line))
-            {
-                if (line.Length > 0)
-                    skipped++;
                 continue;
-            }
 
-            var name = LegalForm().Replace(Spaces().Replace(line, " "), "").Trim(' ', '*', '-', '=', '.', ',');
-            // Ordinary header (nothing garbled above it) reads well; a name after noise may be noise itself.
-            return (name, skipped == 0 ? 0.85 : 0.5);
+            var name = line;
+            if (LegalForm().IsMatch(name))
+                name = Seat().Replace(LegalForm().Replace(name, ""), "");
+            var firstWord = Fold(LongWord().Match(name).Value);
+            var seenAgain = firstWord.Length >= 4 && lines.Where((_, i) => i != index).Any(l => Fold(l).Contains(firstWord, StringComparison.Ordinal));
+            return (name, seenAgain ? 0.9 : 0.6);
         }
 
         return null;
     }
+
+    /// <summary>The line without surrounding noise: stray symbols and one- or two-letter fragments at either end.</summary>
+    private static string Trimmed(string line) => EdgeNoise().Replace(Spaces().Replace(line, " "), "").Trim();
+
+    /// <summary>Lower case without diacritics or anything but letters, to compare OCR readings of a name.</summary>
+    private static string Fold(string text) =>
+        string.Concat(text.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter)).ToLowerInvariant();
 
     private static bool LooksLikeName(string line)
     {
@@ -37,6 +48,13 @@ public static partial class ReceiptHeader
         return !NotAName().IsMatch(line) && !PostCode().IsMatch(line) && !StreetAddress().IsMatch(line);
     }
 
+    [GeneratedRegex(@"^(?:[^\p{L}\d]+|\p{L}{1,2}[^\p{L}\d]+)+|(?:[^\p{L}\d]+(?!AB\b|HB\b|KB\b)\p{L}{1,2}\b|[^\p{L}\d.]+)+$")]
+    private static partial Regex EdgeNoise();
+
+    // The seat in a legal name: "Pressgrottan i Malmö", "Brasseriet Sverige".
+    [GeneratedRegex(@"\s+(?:i\s+\p{Lu}[\p{L}-]+|Sverige|Sweden|Norden|Nordic)$")]
+    private static partial Regex Seat();
+
     [GeneratedRegex(@"\p{L}{3,}")]
     private static partial Regex LongWord();
 
@@ -44,15 +62,15 @@ public static partial class ReceiptHeader
     private static partial Regex Spaces();
 
     // "AB", "HB", "KB", "Aktiebolag", "Ekonomisk förening" after the name (the legal name, not the trading one).
-    [GeneratedRegex(@"\s+(?:AB|HB|KB|Aktiebolag|Handelsbolag|Ek\.?\s*för\.?|Ekonomisk förening)\.?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:\(publ\)\s*)?(?:AB|HB|KB|Aktiebolag|Handelsbolag|Ek\.?\s*för\.?|Ekonomisk förening)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
 
-    [GeneratedRegex(@"^\W*(?:kvitto|kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|invoice|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$)|@|\btel\b|\d{3,}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\W*(?:kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|invoice|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$))|kvitto|bekräftelse|@|\btel\b|\d{3,}|:|\bbord\b|kassör|gäster", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 
     [GeneratedRegex(@"\b\d{3}\s?\d{2}\s+\p{L}")]
     private static partial Regex PostCode();
 
-    [GeneratedRegex(@"(?:gatan|gata|vägen|väg|torget|torg|plan|allén|backe|stigen|gränd|leden|road|street|jalan|straße|strasse|katu)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\p{L}(?:gatan|gata|vägen|väg|torget|torg|plan|allén|backe|stigen|gränd|gången|leden|road|street|straße|strasse|katu)\b|\bjalan\b", RegexOptions.IgnoreCase)]
     private static partial Regex StreetAddress();
 }

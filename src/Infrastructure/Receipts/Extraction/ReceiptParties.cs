@@ -109,7 +109,8 @@ public static partial class ReceiptParties
         return passing.Count == 1 ? passing[0] : null;
     }
 
-    [GeneratedRegex(@"\b(?:org(?:anisations)?\.?\s*-?\s*(?:nr|nummer|no)\b\.?|orgnr\.?)\s*:?", RegexOptions.IgnoreCase)]
+    // "Org.nr", "Org nr", "Orgnr", "Organisationsnr", "Org.nummer", with "nr" misread as "ar", "hr" or "mr".
+    [GeneratedRegex(@"\b(?:org(?:anisations)?\.?\s*-?\s*(?:nr|nummer|no|[ahm]r)\b\.?|orgnr\.?)\s*:?", RegexOptions.IgnoreCase)]
     private static partial Regex OrgLabel();
 
     [GeneratedRegex(@"(?<![\d-])\d{6}-\d{4}(?![\d-])")]

@@ -46,14 +46,14 @@ public static partial class ReceiptTotals
         lines.Where(l => label.IsMatch(l)).Select(ReceiptAmounts.Last).FirstOrDefault(a => a is not null);
 
     // The amount to pay, in the words of Swedish, English, German, Finnish and French receipts.
-    [GeneratedRegex(@"att betala|totalt?\b|total\s*(?:sek|kr|rm|eur|\(|amount|inkl|incl)|grand\s*total|summa\s*(?:sek|kr|att)|zu zahlen|gesamt|yhteensä|yhteensa|total ttc|net\s*total|amount\s*due|to pay", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:a|\b)tt\s*betala|totalt?\b|total\s*(?:sek|kr|rm|eur|\(|amount|inkl|incl)|grand\s*total|summa\s*(?:sek|kr|att)|zu zahlen|gesamt|yhteensä|yhteensa|total ttc|net\s*total|amount\s*due|to pay", RegexOptions.IgnoreCase)]
     private static partial Regex StrongTotal();
 
     [GeneratedRegex(@"summa|summe|belopp|kortköp|kortkop|betalt|debiterat|betrag|montant|amount|total", RegexOptions.IgnoreCase)]
     private static partial Regex Total();
 
     // Payment lines repeat the amount paid: "Kortbetalning 634,00", "Bankkort 724,00", "Swish 639,40".
-    [GeneratedRegex(@"kortbetalning|bankkort|betalkort|kreditkort|\bkort\b|swish|visa|mastercard|maestro|amex|\bcard\b|kontant\s*\d|\bcash\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"kortbetalning|bankkort|betalkort|kreditkort|\bkort\b|swish|visa|mastercard|maestro|amex|\bcard\b", RegexOptions.IgnoreCase)]
     private static partial Regex PaymentLine();
 
     // Subtotals, VAT, savings, counts, change and the like that also say "summa", "belopp" or "total".

@@ -37,7 +37,14 @@ public static class VatCompletion
         if (total is not { } paid)
             return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? NetFromVat(r)))), 0.2);
 
-        var splits = Splits(unknown, paid.Ore - extras - knownGross).Take(2).ToList();
+        var target = paid.Ore - extras - knownGross;
+        var splits = Splits(unknown, target).Take(2).ToList();
+        if (splits.Count == 0 && rows is [{ } only] && OneDigitApart(VatTable.VatOf(target, only.Rate), only.VatOre))
+        {
+            // One rate whose printed VAT is one misread digit away from the VAT of the total.
+            return (ToAmounts([(only with { VatOre = VatTable.VatOf(target, only.Rate) }, target)]), paid.Confidence * 0.6);
+        }
+
         if (splits.Count == 0)
             return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? NetFromVat(r)))), 0.2);
 
@@ -74,6 +81,12 @@ public static class VatCompletion
             if (VatTable.VatOf(gross, row.Rate) == row.VatOre)
                 yield return gross;
         }
+    }
+
+    private static bool OneDigitApart(long a, long b)
+    {
+        var (x, y) = (a.ToString(System.Globalization.CultureInfo.InvariantCulture), b.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return x.Length == y.Length && x.Zip(y).Count(p => p.First != p.Second) == 1;
     }
 
     // Without a total the net is estimated from the VAT alone (VAT × 100 / rate), which is only approximate.

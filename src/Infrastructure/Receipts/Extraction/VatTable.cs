@@ -62,56 +62,53 @@ public static partial class VatTable
     {
         var text = ReceiptAmounts.FixOcrDigits(line);
         var amounts = ReceiptAmounts.Find(text).ToList();
-        int rate;
-        if (RateToken().Match(text) is { Success: true } token)
+        var token = RateToken().Match(text);
+        if (!token.Success)
+            token = (hasKeyword ? BareRate() : RowStartRate()).Match(text);
+        if (!token.Success)
         {
-            rate = int.Parse(token.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            amounts.RemoveAll(a => a.Start < token.Index + token.Length && token.Index < a.End);
-        }
-        else if (amounts is [var first, _, ..] && SwedishRates.Any(r => first.Ore == r * 100) && (hasKeyword || amounts.Count >= 3))
-        {
-            // "25,00 4,39 17,56 21,95": a table row whose per cent sign OCR lost.
-            rate = (int)(first.Ore / 100);
-            amounts.RemoveAt(0);
-        }
-        else
-        {
-            return null;
+            // A table row whose rate OCR lost or garbled: the one rate that makes its amounts add up.
+            var values = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
+            var fits = SwedishRates.Select(r => Resolve(r, values)).OfType<VatRow>().ToList();
+            return values.Count >= 2 && fits.Count == 1 ? fits[0] : null;
         }
 
-        var values = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
-        if (Resolve(rate, values) is { } resolved)
+        var rate = int.Parse(token.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        amounts.RemoveAll(a => a.Start < token.Index + token.Length && token.Index < a.End);
+        var rowValues = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
+        if (Resolve(rate, rowValues) is { } resolved)
             return resolved;
 
         // Stacked layout: "Moms 25% 59,00" then "Netto 236,00" (or "Brutto"/"Inkl." on the next line).
-        if (hasKeyword && values.Count == 1 && nextLine is not null && !RateToken().IsMatch(nextLine)
-            && ReceiptAmounts.Last(nextLine) is { } next && next > 0 && Resolve(rate, [values[0], next]) is { } stacked)
+        if (hasKeyword && rowValues.Count == 1 && nextLine is not null && !RateToken().IsMatch(nextLine)
+            && ReceiptAmounts.Last(nextLine) is { } next && next > 0 && Resolve(rate, [rowValues[0], next]) is { } stacked)
             return stacked;
 
-        return hasKeyword && values.Count >= 1 ? new VatRow(rate, values[^1], null, false) : null;
+        return hasKeyword && rowValues.Count >= 1 ? new VatRow(rate, rowValues[^1], null, false) : null;
     }
 
     /// <summary>
-    /// Finds the VAT and the gross among a row's amounts: a pair where one is the VAT of the other (a
-    /// gross) or of the other plus itself (a net). A third amount equal to the remaining one confirms.
+    /// Finds the VAT and the gross among a row's amounts, whichever two of VAT, net and gross were
+    /// printed (or read correctly): VAT = VAT of the gross, VAT = VAT of net + VAT, or gross − net =
+    /// VAT of the gross. A third amount that equals the remaining one confirms the reading.
     /// </summary>
     private static VatRow? Resolve(int rate, List<long> values)
     {
         VatRow? best = null;
         var bestConfirmed = false;
-        foreach (var vat in values)
+        foreach (var small in values)
         {
-            foreach (var other in values)
+            foreach (var big in values)
             {
-                if (other <= vat)
+                if (big <= small)
                     continue;
-                long? gross = VatOf(other, rate) == vat ? other
-                    : VatOf(other + vat, rate) == vat ? other + vat
-                    : null;
-                if (gross is null)
+                var (vat, gross) = VatOf(big, rate) == small ? (small, big)
+                    : VatOf(big + small, rate) == small ? (small, big + small)
+                    : VatOf(big, rate) == big - small ? (big - small, big)
+                    : (0L, 0L);
+                if (gross == 0)
                     continue;
-                var net = gross.Value - vat;
-                var confirmed = values.Contains(net) && values.Contains(gross.Value);
+                var confirmed = values.Contains(vat) && values.Contains(gross) && values.Contains(gross - vat);
                 if (best is null || (confirmed && !bestConfirmed))
                     (best, bestConfirmed) = (new VatRow(rate, vat, gross, true), confirmed);
             }
@@ -120,10 +117,18 @@ public static partial class VatTable
         return best;
     }
 
-    [GeneratedRegex(@"moms|vat\b|mva|mwst|ust\b|alv|gst|tax|tva|iva|\bskatt", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"moms(?!\s*reg)|vat\b(?!\s*(?:nr|no|reg))|mva|mwst|ust\b|alv|gst|tax|tva|iva|\bskatt", RegexOptions.IgnoreCase)]
     private static partial Regex VatKeyword();
 
-    // "25%", "25 %", "25,00%", "12.0 %", and "25,003" where OCR read the per cent sign as a 3.
-    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|3(?=\s|$))")]
+    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "9" or "96" ("25,003", "2596").
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|(?:3|96?)(?=\s|$))")]
     private static partial Regex RateToken();
+
+    // "varav moms 25 517,81": a rate without its per cent sign on a VAT line.
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?![\d%]|[.,]\d)")]
+    private static partial Regex BareRate();
+
+    // "A 25 831,18 3 324,72 4 155,90": a table row starting with the rate (after an optional code letter).
+    [GeneratedRegex(@"^\W*(?:[A-Ca-c]\W+)?(?<rate>25|12|6)(?:[.,]0{1,2})?\s+(?=\d)")]
+    private static partial Regex RowStartRate();
 }
