@@ -25,12 +25,39 @@ public static partial class ReceiptHeader
             var name = line;
             if (LegalForm().IsMatch(name))
                 name = Seat().Replace(LegalForm().Replace(name, ""), "");
-            var firstWord = Fold(LongWord().Match(name).Value);
-            var seenAgain = firstWord.Length >= 4 && lines.Where((_, i) => i != index).Any(l => Fold(l).Contains(firstWord, StringComparison.Ordinal));
-            return (name, seenAgain ? 0.9 : 0.6);
+            var elsewhere = lines.Where((_, i) => i != index).ToList();
+            name = WithDiacritics(name, elsewhere);
+            return (name, ReadTwice(name, elsewhere) ? 0.9 : 0.6);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Upper-case print often loses the dots of Å, Ä and Ö ("NARBUTIKEN"); a word read with them
+    /// elsewhere on the receipt ("Närbutiken Norrmalm AB") gives them back, in the header's casing.
+    /// </summary>
+    private static string WithDiacritics(string name, List<string> elsewhere)
+    {
+        var spelled = elsewhere.SelectMany(l => LongWord().Matches(l)).Select(m => m.Value)
+            .Where(w => !w.All(char.IsAscii))
+            .GroupBy(Fold).ToDictionary(g => g.Key, g => g.First());
+        return LongWord().Replace(name, word =>
+            !word.Value.All(char.IsAscii) || !spelled.TryGetValue(Fold(word.Value), out var better) ? word.Value
+            : word.Value.All(c => !char.IsLower(c)) ? better.ToUpperInvariant()
+            : better);
+    }
+
+    /// <summary>
+    /// Whether the name's first word is printed again (legal name, web address, footer) and no word
+    /// could still be missing the dots of Å, Ä or Ö, the misreading a second look does not catch.
+    /// </summary>
+    private static bool ReadTwice(string name, List<string> elsewhere)
+    {
+        var words = LongWord().Matches(name).Select(m => m.Value).ToList();
+        bool Printed(string word) => elsewhere.Any(l => l.Contains(word, StringComparison.OrdinalIgnoreCase));
+        return words.Count > 0 && words[0].Length >= 4 && Printed(words[0])
+            && words.All(w => Printed(w) || !w.Any(c => c is 'A' or 'O' or 'a' or 'o'));
     }
 
     /// <summary>The line without surrounding noise: stray symbols and one- or two-letter fragments at either end.</summary>
@@ -48,7 +75,7 @@ public static partial class ReceiptHeader
         return !NotAName().IsMatch(line) && !PostCode().IsMatch(line) && !StreetAddress().IsMatch(line);
     }
 
-    [GeneratedRegex(@"^(?:[^\p{L}\d]+|\p{L}{1,2}[^\p{L}\d]+)+|(?:[^\p{L}\d]+(?!AB\b|HB\b|KB\b)\p{L}{1,2}\b|[^\p{L}\d.]+)+$")]
+    [GeneratedRegex(@"^(?:[^\p{L}\d]+|\p{L}{1,2}[^\p{L}\d]+)+|(?:[^\p{L}\d.]+(?!AB\b|HB\b|KB\b)\p{L}{1,2}\b|[^\p{L}\d.]+)+$")]
     private static partial Regex EdgeNoise();
 
     // The seat in a legal name: "Pressgrottan i Malmö", "Brasseriet Sverige".

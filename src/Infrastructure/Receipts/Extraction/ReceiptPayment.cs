@@ -29,20 +29,22 @@ public static partial class ReceiptPayment
     /// <summary>The currency from codes and symbols; Swedish receipts without any are in kronor.</summary>
     public static (string Code, double Confidence) Currency(string text)
     {
-        var counts = new (string Code, int Count)[]
+        // Codes count double: a lone "$" or "£" is as likely OCR noise as a currency sign.
+        var swedish = SwedishWords().IsMatch(text) ? 2 : 0;
+        var evidence = new (string Code, int Count)[]
         {
-            ("SEK", Kronor().Count(text)),
-            ("EUR", Euro().Count(text)),
-            ("MYR", Ringgit().Count(text)),
-            ("USD", Dollar().Count(text)),
-            ("GBP", Pound().Count(text)),
-            ("NOK", NorwegianKroner().Count(text)),
-            ("DKK", DanishKroner().Count(text)),
+            ("SEK", 2 * Kronor().Count(text) + swedish),
+            ("EUR", 2 * EuroCode().Count(text) + EuroSign().Count(text)),
+            ("MYR", 2 * Ringgit().Count(text)),
+            ("USD", 2 * DollarCode().Count(text) + DollarSign().Count(text)),
+            ("GBP", 2 * PoundCode().Count(text) + PoundSign().Count(text)),
+            ("NOK", 2 * NorwegianKroner().Count(text)),
+            ("DKK", 2 * DanishKroner().Count(text)),
         };
-        var best = counts.MaxBy(c => c.Count);
-        if (best.Count > 0)
-            return (best.Code, counts.Count(c => c.Count > 0) == 1 ? 0.95 : 0.7);
-        return ("SEK", SwedishWords().IsMatch(text) ? 0.85 : 0.4);
+        var ranked = evidence.OrderByDescending(c => c.Count).ToList();
+        if (ranked[0].Count == 0)
+            return ("SEK", 0.4);
+        return (ranked[0].Code, ranked[1].Count == 0 ? 0.95 : ranked[0].Count >= 2 * ranked[1].Count ? 0.85 : 0.5);
     }
 
     /// <summary>The receipt number after "Kvitto", "Kvittonr", "Nr", "Bong", "Ordernummer", "Receipt no" ...</summary>
@@ -64,17 +66,26 @@ public static partial class ReceiptPayment
     [GeneratedRegex(@"\bSEK\b|\bkr\b|:-")]
     private static partial Regex Kronor();
 
-    [GeneratedRegex(@"€|\bEUR\b|\bEuro\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Euro();
+    [GeneratedRegex(@"\bEUR\b|\bEuro\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EuroCode();
+
+    [GeneratedRegex(@"€")]
+    private static partial Regex EuroSign();
 
     [GeneratedRegex(@"\bRM\s?\d|\bMYR\b|\(RM\)|\bRM\b")]
     private static partial Regex Ringgit();
 
-    [GeneratedRegex(@"\$\s?\d|\bUSD\b")]
-    private static partial Regex Dollar();
+    [GeneratedRegex(@"\bUSD\b")]
+    private static partial Regex DollarCode();
 
-    [GeneratedRegex(@"£\s?\d|\bGBP\b")]
-    private static partial Regex Pound();
+    [GeneratedRegex(@"\$\s?\d")]
+    private static partial Regex DollarSign();
+
+    [GeneratedRegex(@"\bGBP\b")]
+    private static partial Regex PoundCode();
+
+    [GeneratedRegex(@"£\s?\d")]
+    private static partial Regex PoundSign();
 
     [GeneratedRegex(@"\bNOK\b")]
     private static partial Regex NorwegianKroner();
