@@ -4,6 +4,7 @@ using CleanLedger.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- rules      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
 // dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
+// dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR]   (receipt OCR + extraction against labels.jsonl)
 return args.FirstOrDefault() switch
 {
     "rules" => Run(() => BenchmarkRunner.Run<RuleEngineBenchmarks>(args: args[1..])),
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "sie" => await SieExportThroughput.RunAsync(args[1..]),
     "ocr" => await OcrThroughput.RunAsync(args[1..]),
     "ocr-preprocessing" => await OcrPreprocessing.RunAsync(args[1..]),
+    "accuracy" => await ReceiptAccuracy.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -23,6 +25,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing | accuracy <folder> [--ocr-cache DIR]");
     return 2;
 }

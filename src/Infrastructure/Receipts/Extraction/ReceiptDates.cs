@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CleanLedger.Infrastructure.Receipts.Extraction;
+
+/// <summary>A date printed on a receipt, how plausible the reading is (0..1) and on which line.</summary>
+public readonly record struct PrintedDate(DateOnly Date, double Weight, int Line);
+
+/// <summary>
+/// Finds the transaction date among the many ways Swedish (and foreign) receipts print dates, and
+/// ignores the dates that are not the purchase: travel days, hotel stays, parking periods, due dates.
+/// </summary>
+public static partial class ReceiptDates
+{
+    private const int EarliestYear = 2000;
+    private const int LatestYear = 2039;
+
+    /// <summary>
+    /// The transaction date and how sure the reading is (before OCR quality is taken into account):
+    /// dates beside a purchase label or a time weigh more, dates beside a travel, stay, parking or
+    /// due label are dropped, and the same date printed twice (receipt and card slip) confirms itself.
+    /// </summary>
+    public static (DateOnly Date, double Confidence)? Choose(IReadOnlyList<string> lines)
+    {
+        var scores = new Dictionary<DateOnly, (double Score, HashSet<int> Lines)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var readings = Find(line, i);
+            if (readings.Count == 0 || NotThePurchase().IsMatch(line) || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
+                continue;
+            var context = 1.0;
+            if (PurchaseLabel().IsMatch(line))
+                context += 1.0;
+            if (TimeOfDay().IsMatch(line))
+                context += 0.5;
+            foreach (var reading in readings)
+            {
+                var (score, seen) = scores.TryGetValue(reading.Date, out var entry) ? entry : (0, new HashSet<int>());
+                seen.Add(i);
+                scores[reading.Date] = (score + reading.Weight * context, seen);
+            }
+        }
+
+        if (scores.Count == 0)
+            return null;
+        var ranked = scores.OrderByDescending(s => s.Value.Score).ToList();
+        var (best, (bestScore, bestLines)) = (ranked[0].Key, ranked[0].Value);
+        var runnerUp = ranked.Count > 1 ? ranked[1].Value.Score : 0;
+
+        var confidence = bestLines.Count >= 2 ? 0.95 : bestScore >= 2.0 ? 0.85 : 0.6;
+        if (runnerUp > bestScore / 2)
+            confidence -= 0.25;
+        return (best, confidence);
+    }
+
+    private static bool IsBareDate(string line) => !line.Any(char.IsLetter);
+
+    /// <summary>Every date reading in one line (an ambiguous "23-01-26" yields both readings, weighted).</summary>
+    public static IReadOnlyList<PrintedDate> Find(string line, int lineIndex = 0)
+    {
+        var text = ReceiptAmounts.FixOcrDigits(line);
+        var found = new List<PrintedDate>();
+        var taken = new List<(int Start, int End)>();
+
+        void Add(Match match, int year, int month, int day, double weight)
+        {
+            if (year is < EarliestYear or > LatestYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+                return;
+            found.Add(new PrintedDate(new DateOnly(year, month, day), weight, lineIndex));
+            taken.Add((match.Index, match.Index + match.Length));
+        }
+
+        bool Overlaps(Match match) => taken.Any(t => t.Start < match.Index + match.Length && match.Index < t.End);
+
+        foreach (Match m in IsoDate().Matches(text))
+            Add(m, Int(m, "y"), Int(m, "m"), Int(m, "d"), 1.0);
+
+        foreach (Match m in DayMonthYear().Matches(text))
+        {
+            if (Overlaps(m))
+                continue;
+            var (first, second) = (Int(m, "a"), Int(m, "b"));
+            // Day first as in Europe; an American month-first date shows itself by a "day" above 12.
+            if (second > 12 && first <= 12)
+                Add(m, Int(m, "y"), first, second, 0.8);
+            else
+                Add(m, Int(m, "y"), second, first, 0.9);
+        }
+
+        foreach (Match m in MonthName().Matches(text))
+        {
+            if (!Overlaps(m) && MonthNumber(m.Groups["mon"].Value) is { } month)
+                Add(m, Year(m.Groups["y"].Value), month, Int(m, "d"), 1.0);
+        }
+
+        foreach (Match m in MonthNameFirst().Matches(text))
+        {
+            if (!Overlaps(m) && MonthNumber(m.Groups["mon"].Value) is { } month)
+                Add(m, Int(m, "y"), month, Int(m, "d"), 0.9);
+        }
+
+        foreach (Match m in TwoDigitYear().Matches(text))
+        {
+            if (Overlaps(m))
+                continue;
+            var (a, b, c) = (Int(m, "a"), Int(m, "b"), Int(m, "c"));
+            // Swedish short dates are year first (26-01-23) with dashes, day first with dots and
+            // slashes (23.01.26, 23/1-26); the other reading stays as a weaker alternative.
+            var yearFirst = m.Groups["s1"].Value == "-" && m.Groups["s2"].Value == "-";
+            Add(m, 2000 + a, b, c, yearFirst ? 0.7 : 0.3);
+            Add(m, 2000 + c, b, a, yearFirst ? 0.3 : 0.7);
+        }
+
+        return found;
+    }
+
+    private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static int Year(string digits)
+    {
+        var year = int.Parse(digits, CultureInfo.InvariantCulture);
+        return year < 100 ? 2000 + year : year;
+    }
+
+    private static int? MonthNumber(string name) => name.ToLowerInvariant()[..3] switch
+    {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "maj" or "may" or "mai" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "okt" or "oct" => 10,
+        "nov" => 11,
+        "dec" or "dez" => 12,
+        _ => null,
+    };
+
+    // The purchase, payment, order, receipt or invoice date.
+    [GeneratedRegex(@"datum|date|köp|kvitto|betal|order|tid\b|kl\b|såld|sold|tarikh|päivä", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseLabel();
+
+    // Dates that are not the purchase: travel, stays, parking periods, validity and due dates.
+    [GeneratedRegex(@"förfall|forfall|förfaller|resdag|avresa|avgång|ankomst|incheck|utcheck|giltig|start|slut|betala senast|due|check.?in|check.?out|arrival|departure|valid|fällig|eräpäivä|utgår|bäst före|period", RegexOptions.IgnoreCase)]
+    private static partial Regex NotThePurchase();
+
+    [GeneratedRegex(@"(?<!\d)([01]?\d|2[0-3])[:.][0-5]\d(?![\d,]|\.\d)")]
+    private static partial Regex TimeOfDay();
+
+    // 2026-01-23, 2026.01.23, 2026/01/23, 20260123.
+    [GeneratedRegex(@"(?<![\d.,])(?<y>20\d{2})(?<s>[-./]?)(?<m>0[1-9]|1[0-2])\k<s>(?<d>0[1-9]|[12]\d|3[01])(?![\d,]|\.\d)")]
+    private static partial Regex IsoDate();
+
+    // 23/01/2026, 23.01.2026, 23-01-2026, 1/3/2026.
+    [GeneratedRegex(@"(?<![\d.,])(?<a>\d{1,2})\s?[-./]\s?(?<b>\d{1,2})\s?[-./]\s?(?<y>20\d{2})(?!\d)")]
+    private static partial Regex DayMonthYear();
+
+    // 23-01-26, 26-01-23, 23.01.26, 23/01/26, 14/3-26.
+    [GeneratedRegex(@"(?<![\d.,:/-])(?<a>\d{1,2})(?<s1>[-./])(?<b>\d{1,2})(?<s2>[-./])(?<c>\d{2})(?![\d:]|[.,]\d)")]
+    private static partial Regex TwoDigitYear();
+
+    // 23 jan 2026, 23 januari 2026, 23. Januar 2026, 23-Jan-2026, 23 MAR 26.
+    [GeneratedRegex(@"(?<![\d])(?<d>\d{1,2})\.?[\s-]?(?<mon>(?:jan|feb|mar|apr|maj|may|mai|jun|jul|aug|sep|okt|oct|nov|de[cz])[a-zäöé]*)\.?[\s-]?(?<y>20\d{2}|\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthName();
+
+    // January 23, 2026 / Jan 23 2026.
+    [GeneratedRegex(@"\b(?<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s(?<d>\d{1,2}),?\s(?<y>20\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthNameFirst();
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using CleanLedger.Domain.Receipts;
+
+namespace CleanLedger.Infrastructure.Receipts.Extraction;
+
+/// <summary>How the receipt was paid, in which currency, and its receipt number.</summary>
+public static partial class ReceiptPayment
+{
+    /// <summary>
+    /// The payment method with the most evidence: Swish and invoice words are specific, cash shows by
+    /// "Kontant" or change given back, card by card words, brands, masked card numbers and approvals.
+    /// </summary>
+    public static (PaymentMethod Method, double Confidence)? Method(string text)
+    {
+        var evidence = new (PaymentMethod Method, int Count)[]
+        {
+            (PaymentMethod.Swish, Swish().Count(text)),
+            (PaymentMethod.Invoice, Invoice().Count(text)),
+            (PaymentMethod.Cash, Cash().Count(text)),
+            (PaymentMethod.Card, Card().Count(text)),
+        };
+        var ranked = evidence.Where(e => e.Count > 0).OrderByDescending(e => e.Count).ToList();
+        if (ranked.Count == 0)
+            return null;
+        var confidence = ranked.Count == 1 ? 0.9 : ranked[0].Count > ranked[1].Count ? 0.7 : 0.4;
+        return (ranked[0].Method, confidence);
+    }
+
+    /// <summary>The currency from codes and symbols; Swedish receipts without any are in kronor.</summary>
+    public static (string Code, double Confidence) Currency(string text)
+    {
+        // Codes count double: a lone "$" or "£" is as likely OCR noise as a currency sign.
+        var swedish = SwedishWords().IsMatch(text) ? 2 : 0;
+        var evidence = new (string Code, int Count)[]
+        {
+            ("SEK", 2 * Kronor().Count(text) + swedish),
+            ("EUR", 2 * EuroCode().Count(text) + EuroSign().Count(text)),
+            ("MYR", 2 * Ringgit().Count(text)),
+            ("USD", 2 * DollarCode().Count(text) + DollarSign().Count(text)),
+            ("GBP", 2 * PoundCode().Count(text) + PoundSign().Count(text)),
+            ("NOK", 2 * NorwegianKroner().Count(text)),
+            ("DKK", 2 * DanishKroner().Count(text)),
+        };
+        var ranked = evidence.OrderByDescending(c => c.Count).ToList();
+        if (ranked[0].Count == 0)
+            return ("SEK", 0.4);
+        return (ranked[0].Code, ranked[1].Count == 0 ? 0.95 : ranked[0].Count >= 2 * ranked[1].Count ? 0.85 : 0.5);
+    }
+
+    /// <summary>The receipt number after "Kvitto", "Kvittonr", "Nr", "Bong", "Ordernummer", "Receipt no" ...</summary>
+    public static string? ReceiptNumber(IReadOnlyList<string> lines) =>
+        lines.Select(l => ReceiptNumberLabel().Match(l)).FirstOrDefault(m => m.Success)?.Groups["number"].Value;
+
+    [GeneratedRegex(@"\bswish", RegexOptions.IgnoreCase)]
+    private static partial Regex Swish();
+
+    [GeneratedRegex(@"\bfaktura\b|företagskonto|foretagskonto|avtalskund|förfallodatum|förfaller|bankgiro|plusgiro|\bocr\b|betalningsvillkor|rechnung|\binvoice\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Invoice();
+
+    [GeneratedRegex(@"\bkontant|\bväxel\b|\bvaxel\b|tillbaka|\bcash\b|\bchange\b|bar\s*gegeben|käteinen", RegexOptions.IgnoreCase)]
+    private static partial Regex Cash();
+
+    [GeneratedRegex(@"\bkort|bankkort|betalkort|kortköp|kortbetalning|\bvisa\b|mastercard|maestro|amex|american express|\bdebit|\bcredit|\bcard\b|[*xX]{4,}\s?\d{4}\b|godkänd|godkand|\bAID\b|kontaktlös|\bchip\b|\bEC\b|girocard|pankkikortti", RegexOptions.IgnoreCase)]
+    private static partial Regex Card();
+
+    [GeneratedRegex(@"\bSEK\b|\bkr\b|:-")]
+    private static partial Regex Kronor();
+
+    [GeneratedRegex(@"\bEUR\b|\bEuro\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EuroCode();
+
+    [GeneratedRegex(@"€")]
+    private static partial Regex EuroSign();
+
+    [GeneratedRegex(@"\bRM\s?\d|\bMYR\b|\(RM\)|\bRM\b")]
+    private static partial Regex Ringgit();
+
+    [GeneratedRegex(@"\bUSD\b")]
+    private static partial Regex DollarCode();
+
+    [GeneratedRegex(@"\$\s?\d")]
+    private static partial Regex DollarSign();
+
+    [GeneratedRegex(@"\bGBP\b")]
+    private static partial Regex PoundCode();
+
+    [GeneratedRegex(@"£\s?\d")]
+    private static partial Regex PoundSign();
+
+    [GeneratedRegex(@"\bNOK\b")]
+    private static partial Regex NorwegianKroner();
+
+    [GeneratedRegex(@"\bDKK\b")]
+    private static partial Regex DanishKroner();
+
+    [GeneratedRegex(@"moms|kvitto|summa|att betala|totalt|tack|köp", RegexOptions.IgnoreCase)]
+    private static partial Regex SwedishWords();
+
+    [GeneratedRegex(@"\b(?:kvitto(?:nr|nummer)?|kvitt\.?\s*nr|bong|order(?:nummer|nr)|receipt\s*(?:no|nr|#)|bill\s*no|nr)\.?\s*[:#]?\s*(?<number>[A-Z]{0,3}\d[\d-]{2,})", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceiptNumberLabel();
+}

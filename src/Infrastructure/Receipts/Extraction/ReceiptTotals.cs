@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+
+namespace CleanLedger.Infrastructure.Receipts.Extraction;
+
+/// <summary>An amount printed beside a total-like label, with how strongly the label says "amount paid".</summary>
+public readonly record struct TotalCandidate(long Ore, double Weight, int Line);
+
+/// <summary>
+/// Finds the amounts a receipt presents as its total (Att betala, Summa, Totalt, TOTAL SEK, Belopp,
+/// Kortköp, payment lines ...) and the tip and cash rounding that sit between a subtotal and the total.
+/// </summary>
+public static partial class ReceiptTotals
+{
+    /// <summary>Every labelled total-like amount; the label's amount may sit on the next line (large print).</summary>
+    public static IReadOnlyList<TotalCandidate> Candidates(IReadOnlyList<string> lines)
+    {
+        var candidates = new List<TotalCandidate>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (NotATotal().IsMatch(line) && !Inclusive().IsMatch(line))
+                continue;
+            var weight = StrongTotal().IsMatch(line) ? 3.0
+                : Total().IsMatch(line) ? 2.0
+                : PaymentLine().IsMatch(line) ? 1.5
+                : 0;
+            if (weight == 0)
+                continue;
+            var amount = ReceiptAmounts.Last(line);
+            if (amount is null && i + 1 < lines.Count && !lines[i + 1].Any(char.IsLetter))
+                amount = ReceiptAmounts.Last(lines[i + 1]);
+            if (amount is > 0)
+                candidates.Add(new TotalCandidate(amount.Value, weight, i));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The tip ("Dricks 50,00"), if printed.</summary>
+    public static long? Tip(IReadOnlyList<string> lines) => LabelledAmount(lines, TipLabel());
+
+    /// <summary>The cash rounding ("Öresavrundning -0,44"), if printed.</summary>
+    public static long? Rounding(IReadOnlyList<string> lines) => LabelledAmount(lines, RoundingLabel());
+
+    private static long? LabelledAmount(IReadOnlyList<string> lines, Regex label) =>
+        lines.Where(l => label.IsMatch(l)).Select(ReceiptAmounts.Last).FirstOrDefault(a => a is not null);
+
+    // The amount to pay, in the words of Swedish, English, German, Finnish and French receipts.
+    [GeneratedRegex(@"(?:a|\b)tt\s*betala|totalt?\b|total\s*(?:sek|kr|rm|eur|\(|amount|inkl|incl)|grand\s*total|summa\s*(?:sek|kr|att)|zu zahlen|gesamt|yhteensä|yhteensa|total ttc|net\s*total|amount\s*due|to pay", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongTotal();
+
+    [GeneratedRegex(@"summa|summe|belopp|kortköp|kortkop|betalt|debiterat|betrag|montant|amount|total", RegexOptions.IgnoreCase)]
+    private static partial Regex Total();
+
+    // Payment lines repeat the amount paid: "Kortbetalning 634,00", "Bankkort 724,00", "Swish 639,40".
+    [GeneratedRegex(@"kortbetalning|bankkort|betalkort|kreditkort|\bkort\b|swish|visa|mastercard|maestro|amex|\bcard\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PaymentLine();
+
+    // Subtotals, VAT, savings, counts, change and the like that also say "summa", "belopp" or "total".
+    [GeneratedRegex(@"moms|exkl|excl|netto|delsumma|del\s*summa|sub\s*-?\s*total|rabatt|sparade|spara|bonus|antal|\bqty|växel|vaxel|tillbaka|change|avrundning|rounding|dricks|\btips?\b|vat\b|gst|tax|mwst|alv\b|underlag|\bpant\b|poäng|saldo|kredit\s*kvar|items?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotATotal();
+
+    // "Totalt inkl. moms", "Totalt inkl. dricks", "Total incl. GST" are totals despite their VAT or tip word.
+    [GeneratedRegex(@"\b(?:inkl|incl|inclusive|including)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Inclusive();
+
+    [GeneratedRegex(@"^\W*(?:dricks|tips?|gratuity|trinkgeld)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TipLabel();
+
+    [GeneratedRegex(@"avrundning|rounding|rundung|pyöristys", RegexOptions.IgnoreCase)]
+    private static partial Regex RoundingLabel();
+}

@@ -1,0 +1,50 @@
+namespace CleanLedger.Infrastructure.Receipts.Extraction;
+
+/// <summary>
+/// Picks the amount paid among the labelled candidates and says how well it is confirmed: by the VAT
+/// block (sum of gross per rate + tip + rounding), by a subtotal plus tip or rounding, and by being
+/// printed again on the payment line or card slip.
+/// </summary>
+public static class TotalChooser
+{
+    public static (long Ore, double Confidence)? Choose(
+        IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding)
+    {
+        var extras = (tip ?? 0) + (rounding ?? 0);
+        long? vatGross = vatRows.Count > 0 && vatRows.All(r => r.GrossOre.HasValue) ? vatRows.Sum(r => r.GrossOre!.Value) : null;
+        if (candidates.Count == 0)
+            return vatGross is { } gross ? (gross + extras, 0.6) : null;
+
+        var values = candidates.GroupBy(c => c.Ore).Select(g => new Scored(
+            g.Key,
+            g.Sum(c => c.Weight),
+            g.Select(c => c.Line).Distinct().Count(),
+            vatGross + extras == g.Key,
+            extras != 0 && candidates.Any(c => c.Ore + extras == g.Key))).ToList();
+
+        // With a tip or rounding, the subtotal before it is not the total.
+        var subtotals = extras != 0 ? values.Where(v => values.Any(w => w.Ore == v.Ore + extras)).Select(v => v.Ore).ToHashSet() : [];
+        var ranked = values
+            .Select(v => v with { Score = v.Score + (v.AgreesWithVat ? 4 : 0) + (v.FollowsSubtotal ? 3 : 0) - (subtotals.Contains(v.Ore) ? 3 : 0) })
+            .OrderByDescending(v => v.Score)
+            .ToList();
+        var best = ranked[0];
+        var contested = ranked.Count > 1 && ranked[1].Score > best.Score / 2;
+
+        var confidence = (best.AgreesWithVat, best.Lines >= 2 || best.FollowsSubtotal) switch
+        {
+            (true, true) => 0.98,
+            (true, false) => 0.93,
+            (false, true) => 0.85,
+            _ => best.Score >= 3 ? 0.6 : 0.45,
+        };
+        if (contested && !best.AgreesWithVat)
+            confidence -= 0.2;
+        // A VAT block that adds up to something else means a misread amount somewhere.
+        if (vatGross is not null && !best.AgreesWithVat)
+            confidence = Math.Min(confidence, 0.6);
+        return (best.Ore, confidence);
+    }
+
+    private sealed record Scored(long Ore, double Score, int Lines, bool AgreesWithVat, bool FollowsSubtotal);
+}

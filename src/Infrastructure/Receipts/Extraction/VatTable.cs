@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+
+namespace CleanLedger.Infrastructure.Receipts.Extraction;
+
+/// <summary>
+/// One rate of a receipt's VAT block as printed. <see cref="GrossOre"/> is null when only the VAT was
+/// printed ("Varav moms 12% 21,23"); <see cref="Checked"/> tells that VAT and gross obey the rate.
+/// </summary>
+public sealed record VatRow(int Rate, long VatOre, long? GrossOre, bool Checked);
+
+/// <summary>
+/// Reads the VAT block whatever its layout (full tables "Moms% Moms Netto Brutto", "Moms % Underlag
+/// Moms", stacked "Moms 25%" / "Netto" lines, "Varav moms 12%" lines) by letting the arithmetic say
+/// which printed amount is the VAT, the net and the gross: VAT = round_half_up(gross × rate / (100 + rate)).
+/// </summary>
+public static partial class VatTable
+{
+    private static readonly int[] SwedishRates = [25, 12, 6];
+
+    /// <summary>round_half_up(gross × rate / (100 + rate)), the VAT contained in a gross amount.</summary>
+    public static long VatOf(long grossOre, int rate)
+    {
+        var divisor = 100 + rate;
+        var twice = (2 * Math.Abs(grossOre) * rate + divisor) / (2 * divisor);
+        return Math.Sign(grossOre) * twice;
+    }
+
+    /// <summary>The rows of the VAT block, one per rate, highest rate first.</summary>
+    public static IReadOnlyList<VatRow> Read(IReadOnlyList<string> lines)
+    {
+        var rows = new List<VatRow>();
+        var lastVatKeyword = -100;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var hasKeyword = VatKeyword().IsMatch(line);
+            if (hasKeyword)
+                lastVatKeyword = i;
+            if (!hasKeyword && i - lastVatKeyword > 5)
+                continue;
+            if (ReadRow(line, hasKeyword, NextLine(lines, i)) is { } row)
+                rows.Add(row);
+        }
+
+        // A rate printed twice (a table and a "varav" line) keeps its best-checked reading.
+        return rows.GroupBy(r => r.Rate)
+            .Select(g => g.OrderByDescending(r => r.Checked).ThenByDescending(r => r.GrossOre.HasValue).First())
+            .OrderByDescending(r => r.Rate)
+            .ToList();
+    }
+
+    /// <summary>The rates named anywhere in VAT wording ("Priser inkl. moms 25%"), even without amounts.</summary>
+    public static IReadOnlySet<int> RatesMentioned(IReadOnlyList<string> lines) =>
+        lines.Where(l => VatKeyword().IsMatch(l))
+            .SelectMany(l => RateToken().Matches(ReceiptAmounts.FixOcrDigits(l)))
+            .Select(m => int.Parse(m.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
+
+    private static string? NextLine(IReadOnlyList<string> lines, int i) => i + 1 < lines.Count ? lines[i + 1] : null;
+
+    private static VatRow? ReadRow(string line, bool hasKeyword, string? nextLine)
+    {
+        var text = ReceiptAmounts.FixOcrDigits(line);
+        var amounts = ReceiptAmounts.Find(text).ToList();
+        var token = RateToken().Match(text);
+        if (!token.Success)
+            token = (hasKeyword ? BareRate() : RowStartRate()).Match(text);
+        if (!token.Success)
+        {
+            // A table row whose rate OCR lost or garbled: the one rate that makes its amounts add up.
+            var values = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
+            var fits = SwedishRates.Select(r => Resolve(r, values)).OfType<VatRow>().ToList();
+            return values.Count >= 2 && fits.Count == 1 ? fits[0] : null;
+        }
+
+        var rate = int.Parse(token.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        amounts.RemoveAll(a => a.Start < token.Index + token.Length && token.Index < a.End);
+        var rowValues = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
+        if (Resolve(rate, rowValues) is { } resolved)
+            return resolved;
+
+        // Stacked layout: "Moms 25% 59,00" then "Netto 236,00" (or "Brutto"/"Inkl." on the next line).
+        if (hasKeyword && rowValues.Count == 1 && nextLine is not null && !RateToken().IsMatch(nextLine)
+            && ReceiptAmounts.Last(nextLine) is { } next && next > 0 && Resolve(rate, [rowValues[0], next]) is { } stacked)
+            return stacked;
+
+        return hasKeyword && rowValues.Count >= 1 ? new VatRow(rate, rowValues[^1], null, false) : null;
+    }
+
+    /// <summary>
+    /// Finds the VAT and the gross among a row's amounts, whichever two of VAT, net and gross were
+    /// printed (or read correctly): VAT = VAT of the gross, VAT = VAT of net + VAT, or gross − net =
+    /// VAT of the gross. A third amount that equals the remaining one confirms the reading.
+    /// </summary>
+    private static VatRow? Resolve(int rate, List<long> values)
+    {
+        VatRow? best = null;
+        var bestConfirmed = false;
+        foreach (var small in values)
+        {
+            foreach (var big in values)
+            {
+                if (big <= small)
+                    continue;
+                var (vat, gross) = VatOf(big, rate) == small ? (small, big)
+                    : VatOf(big + small, rate) == small ? (small, big + small)
+                    : VatOf(big, rate) == big - small ? (big - small, big)
+                    : (0L, 0L);
+                if (gross == 0)
+                    continue;
+                var confirmed = values.Contains(vat) && values.Contains(gross) && values.Contains(gross - vat);
+                if (best is null || (confirmed && !bestConfirmed))
+                    (best, bestConfirmed) = (new VatRow(rate, vat, gross, true), confirmed);
+            }
+        }
+
+        return best;
+    }
+
+    [GeneratedRegex(@"moms(?!\s*reg)|vat\b(?!\s*(?:nr|no|reg))|mva|mwst|ust\b|alv|gst|tax|tva|iva|\bskatt", RegexOptions.IgnoreCase)]
+    private static partial Regex VatKeyword();
+
+    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "9" or "96" ("25,003", "2596").
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|(?:3|96?)(?=\s|$))")]
+    private static partial Regex RateToken();
+
+    // "varav moms 25 517,81": a rate without its per cent sign on a VAT line.
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?![\d%]|[.,]\d)")]
+    private static partial Regex BareRate();
+
+    // "A 25 831,18 3 324,72 4 155,90": a table row starting with the rate (after an optional code letter).
+    [GeneratedRegex(@"^\W*(?:[A-Ca-c]\W+)?(?<rate>25|12|6)(?:[.,]0{1,2})?\s+(?=\d)")]
+    private static partial Regex RowStartRate();
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using CleanLedger.Application.Receipts;
+using CleanLedger.Domain.Common;
+using CleanLedger.Domain.Receipts;
+using CleanLedger.Infrastructure.Receipts.Extraction;
+using CleanLedger.Infrastructure.Receipts.Ocr;
+using Microsoft.Extensions.Options;
+
+namespace CleanLedger.Benchmarks;
+
+/// <summary>
+/// Field accuracy of receipt reading as the product does it (in-process Tesseract, then the heuristic
+/// extractor) against a folder's labels.jsonl: per file which fields matched, the misses, per-field
+/// exact-match rates over the files whose label has the field, and how many wrong answers carried a
+/// confidence of 0.8 or more (those would be posted automatically). The last line is one JSON object.
+/// With --ocr-cache DIR the OCR text is kept between runs, so that only the extraction is re-run.
+/// </summary>
+public static class ReceiptAccuracy
+{
+    private const double Confident = 0.8;
+    private static readonly string[] Fields = ["total", "date", "orgNumber", "vat", "vendor", "currency", "payment"];
+    // The fields of the summary line; currency and payment are only shown in the table.
+    private static readonly string[] SummaryFields = ["total", "date", "orgNumber", "vat", "vendor"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: Benchmarks accuracy <folder with labels.jsonl> [--ocr-cache DIR]");
+            return 2;
+        }
+
+        var folder = args[0];
+        var cache = args.SkipWhile(a => a != "--ocr-cache").Skip(1).FirstOrDefault();
+        var labels = File.ReadLines(Path.Combine(folder, "labels.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2 }));
+        var extractor = new HeuristicReceiptExtractor();
+
+        var results = new (JsonElement Label, ReceiptExtraction Got)[labels.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, labels.Count), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, token) =>
+        {
+            var file = labels[i].GetProperty("file").GetString()!;
+            var text = await ReadAsync(ocr, Path.Combine(folder, file), cache, token);
+            results[i] = (labels[i], await extractor.ExtractAsync(text, token));
+        });
+
+        var tally = Fields.ToDictionary(f => f, _ => new Tally());
+        Console.WriteLine($"{"file",-22} {string.Join(" ", Fields.Select(f => f[..Math.Min(f.Length, 8)].PadRight(8)))}");
+        foreach (var (label, got) in results)
+        {
+            var marks = new List<string>();
+            var misses = new List<string>();
+            foreach (var field in Fields)
+            {
+                var expected = Expected(label, field);
+                if (expected is null)
+                {
+                    marks.Add("-".PadRight(8));
+                    continue;
+                }
+
+                var actual = Actual(got, field);
+                var right = Normalise(field, expected) == Normalise(field, actual);
+                var confident = got.ConfidenceOf(ConfidenceKey(field)) >= Confident;
+                tally[field].Add(right, confident);
+                marks.Add((right ? "ok" : "MISS").PadRight(8));
+                if (!right)
+                    misses.Add(string.Create(CultureInfo.InvariantCulture, $"{field}: expected '{expected}' got '{actual}' ({got.ConfidenceOf(ConfidenceKey(field)):0.00})"));
+            }
+
+            Console.WriteLine($"{label.GetProperty("file").GetString(),-22} {string.Join(" ", marks)}");
+            foreach (var miss in misses)
+                Console.WriteLine($"    {miss}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"field",-10} {"labelled",8} {"right",6} {"rate",6} {"right>=0.8",11} {"wrong>=0.8",11}");
+        foreach (var (field, t) in tally)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{field,-10} {t.Labelled,8} {t.Right,6} {t.Rate,6:0.000} {t.ConfidentRight,11} {t.ConfidentWrong,11}"));
+
+        var summary = new Dictionary<string, object> { ["images"] = results.Length };
+        foreach (var field in SummaryFields.Where(f => tally[f].Labelled > 0))
+            summary[field] = Math.Round(tally[field].Rate, 3);
+        Console.WriteLine(JsonSerializer.Serialize(summary));
+        return 0;
+    }
+
+    private static async Task<OcrResult> ReadAsync(IOcrEngine ocr, string path, string? cache, CancellationToken token)
+    {
+        var cached = cache is null ? null : Path.Combine(cache, Path.GetFileName(path) + ".json");
+        if (cached is not null && File.Exists(cached))
+            return JsonSerializer.Deserialize<OcrResult>(await File.ReadAllTextAsync(cached, token))!;
+
+        var contentType = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".pdf" => "application/pdf",
+            ".png" => "image/png",
+            _ => "image/jpeg",
+        };
+        var text = await ocr.ReadAsync(await File.ReadAllBytesAsync(path, token), contentType, token);
+        if (cached is not null)
+        {
+            Directory.CreateDirectory(cache!);
+            await File.WriteAllTextAsync(cached, JsonSerializer.Serialize(text), token);
+        }
+
+        return text;
+    }
+
+    private static string? Expected(JsonElement label, string field)
+    {
+        var name = field switch
+        {
+            "orgNumber" => "org_number",
+            _ => field,
+        };
+        if (!label.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (field == "vat")
+            return string.Join(";", value.EnumerateArray().Select(v => $"{v.GetProperty("rate").GetInt32()}:{v.GetProperty("amount").GetString()}"));
+        return value.GetString();
+    }
+
+    private static string? Actual(ReceiptExtraction got, string field) => field switch
+    {
+        "total" => got.TotalOre is { } total ? Money.FormatKronor(total) : null,
+        "date" => got.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "orgNumber" => got.OrgNumber,
+        "vat" => string.Join(";", got.Vat.Select(v => $"{v.Rate}:{Money.FormatKronor(v.AmountOre)}")),
+        "vendor" => got.Vendor,
+        "currency" => got.Currency,
+        "payment" => got.PaymentMethod?.ToString().ToLowerInvariant(),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    private static string ConfidenceKey(string field) => field == "payment" ? ReceiptFields.PaymentMethod : field;
+
+    // Vendors compare without case and whitespace; everything else is already in its normal form.
+    private static string? Normalise(string field, string? value) =>
+        field == "vendor" && value is not null ? string.Concat(value.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant() : value;
+
+    private sealed class Tally
+    {
+        public int Labelled { get; private set; }
+        public int Right { get; private set; }
+        public int ConfidentRight { get; private set; }
+        public int ConfidentWrong { get; private set; }
+        public double Rate => Labelled == 0 ? 0 : (double)Right / Labelled;
+
+        public void Add(bool right, bool confident)
+        {
+            Labelled++;
+            if (right)
+                Right++;
+            if (confident && right)
+                ConfidentRight++;
+            if (confident && !right)
+                ConfidentWrong++;
+        }
+    }
+}
