@@ -5,6 +5,7 @@ using CleanLedger.Api.Endpoints.Ledger;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Common.Behaviors;
 using CleanLedger.Application.Receipts;
+using CleanLedger.Domain.Documents;
 using CleanLedger.Infrastructure;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Persistence;
@@ -31,6 +32,8 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
+    // The contract spells document statuses in snake case ("needs_review"); other enums are camelCase.
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter<DocumentStatus>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     // A missing required field or a null where none is allowed is a 400, never a null deeper down.
     options.SerializerOptions.RespectRequiredConstructorParameters = true;

@@ -13,6 +13,7 @@ using CleanLedger.Application.Receipts;
 using CleanLedger.Application.Receipts.Metrics;
 using CleanLedger.Domain.Receipts;
 using CleanLedger.Infrastructure.Jobs;
+using CleanLedger.Infrastructure.Receipts.Extraction;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Infrastructure.Persistence.Receipts;
 using CleanLedger.Infrastructure.Documents;
@@ -99,6 +100,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Receipts:Autopost").Get<ConfidenceThresholds>() ?? new ConfidenceThresholds());
         services.AddSingleton(configuration.GetSection("Receipts:Alerts").Get<AlertThresholds>() ?? new AlertThresholds());
         services.AddReceiptOcr(configuration);
+        services.AddSingleton<IReceiptExtractor, HeuristicReceiptExtractor>();
         services.AddJobs(configuration, database);
         return services;
     }

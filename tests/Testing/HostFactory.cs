@@ -13,13 +13,26 @@ namespace CleanLedger.Testing;
 public abstract class HostFactory<TEntryPoint>(DatabaseProvider provider) : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
     where TEntryPoint : class
 {
+    private bool _ownsDatabase = true;
+
     public TestDatabase Database { get; private set; } = null!;
 
     protected virtual string Environment => AppEnvironments.Test;
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(provider);
+    public virtual async Task InitializeAsync()
+    {
+        if (_ownsDatabase)
+            Database = await TestDatabase.CreateAsync(provider);
+    }
+
+    /// <summary>Runs this host on a database another host made (a restart of the same installation); the other keeps owning it.</summary>
+    public void UseDatabaseOf(TestDatabase database)
+    {
+        Database = database;
+        _ownsDatabase = false;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +44,7 @@ public abstract class HostFactory<TEntryPoint>(DatabaseProvider provider) : WebA
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
     }
 }

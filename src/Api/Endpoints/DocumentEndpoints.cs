@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Documents.GetDocument;
@@ -78,8 +79,15 @@ public static class DocumentEndpoints
     }
 
     private static async Task<Ok<DocumentPage>> List(
-        Guid orgId, DocumentStatus? status, int? page, int? pageSize, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListDocuments(orgId, status, page ?? 1, pageSize ?? 50), cancellationToken));
+        Guid orgId, [Description("received, processing, posted, needs_review, rejected or failed")] string? status, int? page, int? pageSize,
+        ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListDocuments(orgId, ParseStatus(status), page ?? 1, pageSize ?? 50), cancellationToken));
+
+    // The contract's snake_case names ("needs_review"), as the answers spell them.
+    private static DocumentStatus? ParseStatus(string? status) =>
+        status is null ? null
+        : Enum.TryParse<DocumentStatus>(status.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && !int.TryParse(status, out _) ? parsed
+        : throw new BadHttpRequestException($"'{status}' is not a document status (received, processing, posted, needs_review, rejected, failed).");
 }
 
 /// <summary>The contract's answer to an upload (202).</summary>

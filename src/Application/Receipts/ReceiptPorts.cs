@@ -94,9 +94,11 @@ public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, int Page, int P
 /// <summary>The organisation's memory of which cost account each vendor is booked on.</summary>
 public interface IVendorMemory
 {
-    Task<int?> FindAccountAsync(Guid orgId, string vendorKey, CancellationToken cancellationToken);
+    /// <summary>The account remembered under the first of <paramref name="vendorKeys"/> that has one.</summary>
+    Task<int?> FindAccountAsync(Guid orgId, IReadOnlyList<string> vendorKeys, CancellationToken cancellationToken);
 
-    Task RememberAsync(Guid orgId, string vendorKey, string vendor, int account, Guid learnedFrom, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Remembers the account under every one of <paramref name="vendorKeys"/>.</summary>
+    Task RememberAsync(Guid orgId, IReadOnlyList<string> vendorKeys, string vendor, int account, Guid learnedFrom, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>Approved reviews: what was proposed and what the person posted instead (for learning and audit).</summary>

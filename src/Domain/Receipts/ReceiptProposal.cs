@@ -165,7 +165,7 @@ public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9,
         {
             var confidence = receipt.ConfidenceOf(field);
             if (confidence < threshold)
-                reasons.Add(new ReviewReason("confidence.low", field, $"The {field} was read with confidence {confidence:0.00}, below {threshold:0.00}."));
+                reasons.Add(new ReviewReason($"{field}.low_confidence", field, $"The {field} was read with confidence {confidence:0.00}, below {threshold:0.00}."));
         }
     }
 }

@@ -3,6 +3,7 @@ using CleanLedger.Application.Receipts.ProcessReceipt;
 using CleanLedger.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -26,23 +27,16 @@ public static class JobsSetup
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
 
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                hangfire.UsePostgreSqlStorage(
-                    connection => connection.UseNpgsqlConnection(database.EffectiveMigrationConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout });
-            }
-            else
-            {
-                hangfire.UseSQLiteStorage(jobs.SqlitePath ?? SqliteJobFile(database.ConnectionString),
-                    new SQLiteStorageOptions { InvisibilityTimeout = jobs.InvisibilityTimeout });
-            }
-        });
+        // The storage is this container's own (not Hangfire's process-wide JobStorage.Current), so
+        // several hosts in one process (tests, Api beside Admin) never enqueue into each other's.
+        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.Postgres
+            ? new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(database.EffectiveMigrationConnectionString, PostgresOptions(jobs)),
+                PostgresOptions(jobs))
+            : new SQLiteStorage(jobs.SqlitePath ?? SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { InvisibilityTimeout = jobs.InvisibilityTimeout }));
+        services.AddHangfire(hangfire => hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         services.AddScoped<IReceiptJobs, HangfireReceiptJobs>();
         services.AddScoped<ReceiptProcessor>();
@@ -61,6 +55,9 @@ public static class JobsSetup
 
         return services;
     }
+
+    private static PostgreSqlStorageOptions PostgresOptions(JobOptions jobs) =>
+        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout };
 
     private static string SqliteJobFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".jobs";
 }

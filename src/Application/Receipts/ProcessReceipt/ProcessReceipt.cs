@@ -207,7 +207,7 @@ public sealed class SettleReceiptHandler(
     private async Task<ReceiptProposal> ProposeAsync(Guid orgId, Guid documentId, ReceiptWork work, ReceiptExtraction extraction, CancellationToken cancellationToken)
     {
         var organization = await organizations.FindAsync(orgId, cancellationToken) ?? throw new InvalidOperationException($"Organisation {orgId} vanished.");
-        var remembered = VendorKey.Of(extraction) is { } key ? await vendors.FindAccountAsync(orgId, key, cancellationToken) : null;
+        var remembered = await vendors.FindAccountAsync(orgId, VendorKey.Of(extraction), cancellationToken);
         var payment = new ReceiptPayment(extraction.PaymentMethod, PaidPrivately: false, OrgNumber.Parse(organization.OrgNumber).IsSoleTrader);
         return ReceiptProposer.Propose(documentId, extraction, work.Text?.Text ?? "", remembered, payment);
     }

@@ -80,8 +80,8 @@ public sealed class ApproveReceiptHandler(
 
         await receipts.FinishAsync(orgId, documentId, DocumentStatus.Posted, findings with { VerificationId = posted.Id }, failure: null, now, cancellationToken);
         await feedback.RecordAsync(orgId, documentId, posted.Id, findings.Proposal, approvedLines, corrected, user.UserId, now, cancellationToken);
-        if (findings.Extraction is { } extraction && VendorKey.Of(extraction) is { } vendorKey && CostAccountOf(draft.Lines, corrections) is { } account)
-            await vendors.RememberAsync(orgId, vendorKey, extraction.Vendor ?? extraction.OrgNumber ?? vendorKey, account, documentId, now, cancellationToken);
+        if (findings.Extraction is { } extraction && VendorKey.Of(extraction) is [var firstKey, ..] vendorKeys && CostAccountOf(draft.Lines, corrections) is { } account)
+            await vendors.RememberAsync(orgId, vendorKeys, extraction.Vendor ?? firstKey, account, documentId, now, cancellationToken);
 
         var sinceUpload = now - work.UploadedAt;
         await events.RecordAsync(orgId, documentId, ReceiptEventKinds.Approved, now, (long)sinceUpload.TotalMilliseconds, cancellationToken);

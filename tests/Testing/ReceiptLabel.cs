@@ -1,11 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
-using CleanLedger.Testing;
+namespace CleanLedger.Testing;
 
-namespace CleanLedger.Infrastructure.Tests.Receipts.Ocr;
-
-/// <summary>One line of a labels.jsonl in the shared receipts (only the fields these tests read).</summary>
-public sealed record ReceiptLabel(string File, string? Total, string? OrgNumber, string? Render, string? Difficulty)
+/// <summary>One line of a labels.jsonl in the shared receipts (the fields tests read); <see cref="File"/> is the full path.</summary>
+public sealed record ReceiptLabel(
+    string File,
+    string? Total,
+    string? OrgNumber,
+    string? Render,
+    string? Difficulty,
+    string? Vendor = null,
+    string? Date = null,
+    IReadOnlyList<LabelledVat>? Vat = null,
+    string? Payment = null,
+    string? Category = null)
 {
     private static readonly CultureInfo SwedishCulture = CultureInfo.GetCultureInfo("sv-SE");
 
@@ -16,6 +24,12 @@ public sealed record ReceiptLabel(string File, string? Total, string? OrgNumber,
             .ToList();
 
     public static IReadOnlyList<ReceiptLabel> Swedish => Read(SharedData.SwedishReceiptsFolder);
+
+    public static ReceiptLabel SwedishReceipt(string fileName) => Swedish.Single(label => Path.GetFileName(label.File) == fileName);
+
+    public string FileName => Path.GetFileName(File);
+
+    public long TotalOre => (long)(decimal.Parse(Total!, CultureInfo.InvariantCulture) * 100);
 
     /// <summary>How a receipt prints the total: "116.40" as "116,40", "2196.80" as "2196,80" or "2 196,80".</summary>
     public string[] PrintedTotals()
@@ -32,4 +46,10 @@ public sealed record ReceiptLabel(string File, string? Total, string? OrgNumber,
     };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+}
+
+/// <summary>One VAT rate on a labelled receipt, amounts as printed ("4.39").</summary>
+public sealed record LabelledVat(int Rate, string Amount, string Net)
+{
+    public long AmountOre => (long)(decimal.Parse(Amount, CultureInfo.InvariantCulture) * 100);
 }

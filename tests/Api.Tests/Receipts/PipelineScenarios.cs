@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanLedger.Api.Tests.Support;
+using CleanLedger.Testing;
+
+namespace CleanLedger.Api.Tests.Receipts;
+
+/// <summary>Steps the pipeline tests take over HTTP.</summary>
+public static class PipelineScenarios
+{
+    public static readonly string[] FinalStatuses = ["posted", "needs_review", "failed"];
+
+    /// <summary>Receipts are dated 2025 and 2026: the organisation keeps books for both years.</summary>
+    public static async Task OpenFiscalYear2025Async(this HttpClient client, Guid orgId)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/orgs/{orgId}/fiscal-years", new { start = "2025-01-01", end = "2025-12-31" });
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<Guid> UploadReceiptAsync(this HttpClient client, Guid orgId, ReceiptLabel receipt)
+    {
+        var response = await client.UploadAsync(orgId, await File.ReadAllBytesAsync(receipt.File), receipt.FileName);
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<JsonElement> DocumentAsync(this HttpClient client, Guid orgId, Guid documentId) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{orgId}/documents/{documentId}");
+
+    /// <summary>Polls until the document leaves the pipeline (posted, needs_review or failed).</summary>
+    public static async Task<JsonElement> FinishedDocumentAsync(this HttpClient client, Guid orgId, Guid documentId, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var document = await client.DocumentAsync(orgId, documentId);
+            if (FinalStatuses.Contains(document.GetProperty("status").GetString()))
+                return document;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Document {documentId} is still {document.GetProperty("status").GetString()}.");
+            await Task.Delay(250);
+        }
+    }
+
+    public static async Task<JsonElement> VerificationAsync(this HttpClient client, Guid orgId, Guid verificationId) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{orgId}/verifications/{verificationId}");
+
+    public static IEnumerable<(string Account, long Debit, long Credit)> Lines(this JsonElement verification) =>
+        verification.GetProperty("lines").EnumerateArray().Select(line =>
+            (line.GetProperty("account").GetString()!, line.GetProperty("debitOre").GetInt64(), line.GetProperty("creditOre").GetInt64()));
+}
