@@ -82,6 +82,8 @@ public static class ReceiptProposer
         var vat = receipt.Vat.Count > 0 ? receipt.Vat : DerivedVat(receipt, category);
         if (vat.Count == 0)
             reasons.Add(new ReviewReason("vat.missing", ReceiptFields.Vat, "No VAT table was found and the purchase has no single rate to derive it from."));
+        else if (receipt.Vat.Count == 0 && category.RateIsAssumed)
+            reasons.Add(new ReviewReason("vat.assumed", ReceiptFields.Vat, $"No VAT table was found; {vat[0].Rate} % (the rate on food on the purchase date) is assumed for everything."));
 
         var lines = new List<VerificationLine>();
         foreach (var rate in vat)
