@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddScoped<IVendorMemory, VendorMemoryStore>();
         services.AddScoped<IReceiptFeedback, ReceiptFeedbackStore>();
         services.AddScoped<IReceiptEvents, ReceiptEventStore>();
+        services.AddMetrics();
         services.AddSingleton<ReceiptMetrics>();
         services.AddSingleton(configuration.GetSection("Receipts:Autopost").Get<ConfidenceThresholds>() ?? new ConfidenceThresholds());
         services.AddSingleton(configuration.GetSection("Receipts:Alerts").Get<AlertThresholds>() ?? new AlertThresholds());

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CleanLedger.Api.Tests.Support;
 using CleanLedger.Testing;
 
 namespace CleanLedger.Api.Tests.Receipts;
@@ -17,9 +16,21 @@ public static class PipelineScenarios
         response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
     }
 
-    public static async Task<Guid> UploadReceiptAsync(this HttpClient client, Guid orgId, ReceiptLabel receipt)
+    public static async Task<Guid> UploadReceiptAsync(this HttpClient client, Guid orgId, ReceiptLabel receipt) =>
+        await client.UploadAsync(orgId, await File.ReadAllBytesAsync(receipt.File), receipt.FileName);
+
+    /// <summary>
+    /// An order confirmation from a web shop whose lines name no category (so only the vendor memory
+    /// can know its account), sent as a PDF with a text layer.
+    /// </summary>
+    public static byte[] WebShopOrder(string orderNumber, string date) => ReceiptPdf.Render(
+        "Nordlunds Handel", "Org.nr: 556527-0815", $"Kvitto / order {orderNumber}", $"Datum: {date} 14:05",
+        "Artikel 20431      2 st x 300,00      600,00", "Artikel 88012                         360,00",
+        "Moms 25%     Netto 768,00     Moms 192,00", "Totalt SEK                          960,00", "Betalt med kort Visa                960,00");
+
+    public static async Task<Guid> UploadAsync(this HttpClient client, Guid orgId, byte[] receipt, string fileName)
     {
-        var response = await client.UploadAsync(orgId, await File.ReadAllBytesAsync(receipt.File), receipt.FileName);
+        var response = await Support.ApiScenarios.UploadAsync(client, orgId, receipt, fileName);
         response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
