@@ -1,13 +1,10 @@
 using System.Net;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.CreateOrganization;
 using CleanLedger.Application.Organizations.SetMemberRole;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Organizations;
 using CleanLedger.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CleanLedger.Admin.Tests;
 
@@ -46,13 +43,13 @@ public abstract class OrganizationPagesTests<TFactory>(TFactory factory) : IClas
         await factory.App.SendAsync<OrganizationDetails>(_bob, new CreateOrganization("Bobs Bygg HB", "559900-1129", VatPeriod.Monthly, "07-01"));
         await factory.App.SendAsync<MemberDetails>(_alice, new SetMemberRole(alices.Id, _bob.Id, OrgRole.Accountant));
         var client = Client();
-        await SignInAsync(client);
+        await AdminBrowser.SignInAsync(client);
 
-        var list = await GetPageAsync(client, "/organizations");
+        var list = await AdminBrowser.GetPageAsync(client, "/organizations");
         list.QuerySelectorAll("#organizations tbody tr td:first-child").Select(cell => cell.TextContent.Trim())
             .ShouldBe(["Bobs Bygg HB", "Åre Fjällstuga AB"], ignoreOrder: true);
 
-        var details = await GetPageAsync(client, $"/organizations/{alices.Id}");
+        var details = await AdminBrowser.GetPageAsync(client, $"/organizations/{alices.Id}");
         details.QuerySelector("h1")!.TextContent.ShouldBe("Åre Fjällstuga AB");
         details.QuerySelectorAll("#members tbody tr")
             .Select(row => (row.Children[0].TextContent.Trim(), row.Children[2].TextContent.Trim()))
@@ -63,30 +60,12 @@ public abstract class OrganizationPagesTests<TFactory>(TFactory factory) : IClas
     public async Task An_unknown_organisation_is_not_found()
     {
         var client = Client();
-        await SignInAsync(client);
+        await AdminBrowser.SignInAsync(client);
 
         (await client.GetAsync($"/organizations/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    private static async Task SignInAsync(HttpClient client)
-    {
-        var form = await GetPageAsync(client, "/account/login");
-        var token = ((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
-
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe("/organizations");
-    }
-
-    private static async Task<IHtmlDocument> GetPageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
-        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-    }
+    private HttpClient Client() => AdminBrowser.Client(factory);
 }
 
 public sealed class OrganizationPagesTestsOnPostgres(PostgresAdminFactory factory) : OrganizationPagesTests<PostgresAdminFactory>(factory);

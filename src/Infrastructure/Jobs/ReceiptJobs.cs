@@ -25,6 +25,7 @@ public sealed class ProcessReceiptJob(CurrentUser user, ReceiptProcessor process
 {
     public const int Attempts = 4;
 
+    [Queue(JobsSetup.ReceiptQueue)]
     [AutomaticRetry(Attempts = Attempts, DelaysInSeconds = [10, 60, 300, 1800])]
     [JobDisplayName("Receipt {1} (organisation {0})")]
     public async Task RunAsync(Guid orgId, Guid documentId, PerformContext? context, CancellationToken cancellationToken)
