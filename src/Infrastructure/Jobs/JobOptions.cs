@@ -23,6 +23,9 @@ public sealed class JobOptions
     /// <summary>How often the sweep looks for stuck documents (cron).</summary>
     public string SweepSchedule { get; set; } = "*/5 * * * *";
 
+    /// <summary>How often idle workers look for new jobs: a receipt should not wait long for its first step.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long a job fetched by a server that died stays invisible before another server takes it.</summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -33,7 +33,7 @@ public static class JobsSetup
             ? new PostgreSqlStorage(
                 new NpgsqlConnectionFactory(database.EffectiveMigrationConnectionString, PostgresOptions(jobs)),
                 PostgresOptions(jobs))
-            : new SQLiteStorage(jobs.SqlitePath ?? SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { InvisibilityTimeout = jobs.InvisibilityTimeout }));
+            : new SQLiteStorage(jobs.SqlitePath ?? SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval }));
         services.AddHangfire(hangfire => hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -57,7 +57,7 @@ public static class JobsSetup
     }
 
     private static PostgreSqlStorageOptions PostgresOptions(JobOptions jobs) =>
-        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout };
+        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval };
 
     private static string SqliteJobFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".jobs";
 }
