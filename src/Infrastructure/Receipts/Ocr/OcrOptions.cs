@@ -31,7 +31,11 @@ public sealed class OcrOptions
 
     public bool Deskew { get; set; } = true;
 
-    public ImageThreshold Threshold { get; set; } = ImageThreshold.Tesseract;
+    /// <summary>
+    /// Background normalisation read the most totals and dates on the dev photos; binarising in
+    /// Leptonica (adaptive Otsu, Sauvola) read fewer than Tesseract's own Otsu (docs/benchmarks.md).
+    /// </summary>
+    public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 
     /// <summary>A PDF whose text layer has at least this many letters is read from that layer, not rasterised.</summary>
     [Range(0, int.MaxValue)]
