@@ -10,8 +10,8 @@ namespace CleanLedger.Benchmarks;
 /// OCR of the same receipt JPEGs two ways in one run: the baseline is a shell loop of the
 /// tesseract command (swe+eng, psm 6, OMP_THREAD_LIMIT=1), one image at a time, paying process
 /// start and model loading per image; against it the in-process pool with one warm engine per
-/// processor and every image queued at once — once with the production clean-up (grey, ×2 below
-/// 1000 px, deskew, background normalisation) and once with grey only, which is the work the command does.
+/// processor and every image queued at once — once with the production clean-up (grey, deskew,
+/// background normalisation) and once with grey only, which is the work the command does.
 /// </summary>
 public static class OcrThroughput
 {
@@ -20,7 +20,7 @@ public static class OcrThroughput
         var count = args is ["--images", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 40;
         var images = SharedData.SwedishReceipts("jpg").Take(count).ToList();
         using var production = new TesseractOcrEngine(Options.Create(new OcrOptions()));
-        using var greyOnly = new TesseractOcrEngine(Options.Create(new OcrOptions { UpscaleBelowWidth = 0, Deskew = false, Threshold = ImageThreshold.Tesseract }));
+        using var greyOnly = new TesseractOcrEngine(Options.Create(new OcrOptions { Deskew = false, Threshold = ImageThreshold.Tesseract }));
 
         // Warm-up: loads every engine's models and JITs both paths.
         await MeasurePoolAsync(production, images);
