@@ -18,13 +18,17 @@ public static class OcrPreprocessing
 
     private static readonly (string Name, OcrOptions Options)[] Variants =
     [
-        ("grey", new OcrOptions { UpscaleBelowWidth = 0, Deskew = false }),
-        ("grey, psm 3 (automatic)", new OcrOptions { UpscaleBelowWidth = 0, Deskew = false, PageSegmentationMode = 3 }),
-        ("grey + ×2 below 1000 px", new OcrOptions { Deskew = false }),
-        ("grey + ×2 + deskew", new OcrOptions()),
-        ("grey + ×2 + deskew + background normalisation", new OcrOptions { Threshold = ImageThreshold.NormalizeBackground }),
-        ("grey + ×2 + deskew + adaptive Otsu", new OcrOptions { Threshold = ImageThreshold.AdaptiveOtsu }),
-        ("grey + ×2 + deskew + Sauvola", new OcrOptions { Threshold = ImageThreshold.Sauvola }),
+        ("grey", new OcrOptions { Deskew = false, Threshold = ImageThreshold.Tesseract }),
+        ("grey, psm 3 (automatic)", new OcrOptions { Deskew = false, Threshold = ImageThreshold.Tesseract, PageSegmentationMode = 3 }),
+        ("grey + ×2 below 1000 px", new OcrOptions { UpscaleBelowWidth = 1000, Deskew = false, Threshold = ImageThreshold.Tesseract }),
+        ("grey + ×2 + deskew", new OcrOptions { UpscaleBelowWidth = 1000, Threshold = ImageThreshold.Tesseract }),
+        ("grey + background normalisation", new OcrOptions { Deskew = false }),
+        ("grey + deskew + background normalisation", new OcrOptions()),
+        ("grey + ×2 + background normalisation", new OcrOptions { UpscaleBelowWidth = 1000, Deskew = false }),
+        ("grey + ×2 below 600 px + deskew + background normalisation", new OcrOptions { UpscaleBelowWidth = 600 }),
+        ("grey + ×2 + deskew + background normalisation", new OcrOptions { UpscaleBelowWidth = 1000 }),
+        ("grey + ×2 + deskew + adaptive Otsu", new OcrOptions { UpscaleBelowWidth = 1000, Threshold = ImageThreshold.AdaptiveOtsu }),
+        ("grey + ×2 + deskew + Sauvola", new OcrOptions { UpscaleBelowWidth = 1000, Threshold = ImageThreshold.Sauvola }),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -5,6 +5,7 @@ using CleanLedger.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
 // dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
 // dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR]   (receipt OCR + extraction against labels.jsonl)
+// dotnet run -c Release --project tests/Benchmarks -- ocr        (needs tesseract-ocr-swe/-eng; ocr-preprocessing compares the image clean-up)
 return args.FirstOrDefault() switch
 {
     "rules" => Run(() => BenchmarkRunner.Run<RuleEngineBenchmarks>(args: args[1..])),

@@ -13,7 +13,7 @@ internal static partial class LeptonicaNative
 
     static LeptonicaNative() => _ = setMsgSeverity(SeverityNone);
 
-    /// <summary>Decodes JPEG, PNG, TIFF, WebP, GIF, BMP, PNM or JPEG 2000; null for anything else.</summary>
+    /// <summary>Decodes JPEG, PNG, TIFF, WebP, GIF, BMP, PNM or JPEG 2000; an invalid handle for anything else.</summary>
     public static unsafe PixHandle ReadMemory(ReadOnlySpan<byte> content)
     {
         fixed (byte* bytes = content)

@@ -25,13 +25,21 @@ public sealed class OcrOptions
     [Range(0, 13)]
     public int PageSegmentationMode { get; set; } = 6;
 
-    /// <summary>Images narrower than this are scaled ×2 first: Tesseract wants x-heights of 20+ pixels.</summary>
+    /// <summary>
+    /// Images narrower than this are scaled ×2 first (0: never). Off by default: on the dev photos
+    /// (321–1306 px wide) scaling below 1000 or 600 px read no more totals and fewer dates, with
+    /// four times the pixels to recognise.
+    /// </summary>
     [Range(0, 20_000)]
-    public int UpscaleBelowWidth { get; set; } = 1000;
+    public int UpscaleBelowWidth { get; set; }
 
     public bool Deskew { get; set; } = true;
 
-    public ImageThreshold Threshold { get; set; } = ImageThreshold.Tesseract;
+    /// <summary>
+    /// Background normalisation read the most totals and dates on the dev photos; binarising in
+    /// Leptonica (adaptive Otsu, Sauvola) read fewer than Tesseract's own Otsu (docs/benchmarks.md).
+    /// </summary>
+    public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 
     /// <summary>A PDF whose text layer has at least this many letters is read from that layer, not rasterised.</summary>
     [Range(0, int.MaxValue)]

@@ -15,7 +15,7 @@ internal static class ReceiptImage
     }
 
     /// <summary>
-    /// Grey (8 bpp, no colour map), ×2 when small, deskewed, then thresholded as configured.
+    /// Grey (8 bpp, no colour map), then as configured: ×2 when narrow, deskewed, background normalised or binarised.
     /// Takes ownership of <paramref name="pix"/>; each step replaces the image and frees the previous one.
     /// </summary>
     public static PixHandle Prepare(PixHandle pix, OcrOptions options)

@@ -72,6 +72,18 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_first_pages_of_a_long_pdf_without_text_are_recognised()
+    {
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2, MaxPdfPages = 2 }));
+        var pdf = ImageOnlyPdf(SharedData.SwedishReceipt("receipt_0001.jpg"), pages: 3);
+
+        var result = await ocr.ReadAsync(pdf, "application/pdf", CancellationToken.None);
+
+        result.Pages.ShouldBe(2);
+        result.Text.Split('\f').ShouldAllBe(page => page.Contains("116,40"));
+    }
+
+    [Fact]
     public async Task Concurrent_reads_on_two_engines_give_the_texts_of_sequential_reads()
     {
         var images = await Task.WhenAll(SharedData.SwedishReceipts("jpg").Take(3).Select(path => File.ReadAllBytesAsync(path)));
@@ -114,15 +126,19 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
         refusal.Code.ShouldBe(code);
     }
 
-    private static byte[] ImageOnlyPdf(string jpeg)
+    private static byte[] ImageOnlyPdf(string jpeg, int pages = 1)
     {
         using var document = new PdfDocument();
-        var page = document.AddPage();
         using var image = XImage.FromFile(jpeg);
-        page.Width = XUnit.FromPoint(image.PointWidth);
-        page.Height = XUnit.FromPoint(image.PointHeight);
-        using (var graphics = XGraphics.FromPdfPage(page))
+        for (var number = 0; number < pages; number++)
+        {
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(image.PointWidth);
+            page.Height = XUnit.FromPoint(image.PointHeight);
+            using var graphics = XGraphics.FromPdfPage(page);
             graphics.DrawImage(image, 0, 0, page.Width.Point, page.Height.Point);
+        }
+
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
