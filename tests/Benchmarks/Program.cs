@@ -5,6 +5,7 @@ using CleanLedger.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
 // dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
 // dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR]   (receipt OCR + extraction against labels.jsonl)
+// dotnet run -c Release --project tests/Benchmarks -- latency    (upload→posted through the Api; needs PostgreSQL and clamd)
 // dotnet run -c Release --project tests/Benchmarks -- ocr        (needs tesseract-ocr-swe/-eng; ocr-preprocessing compares the image clean-up)
 return args.FirstOrDefault() switch
 {
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "ocr" => await OcrThroughput.RunAsync(args[1..]),
     "ocr-preprocessing" => await OcrPreprocessing.RunAsync(args[1..]),
     "accuracy" => await ReceiptAccuracy.RunAsync(args[1..]),
+    "latency" => await PipelineLatency.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -26,6 +28,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing | accuracy <folder> [--ocr-cache DIR]");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing | accuracy <folder> [--ocr-cache DIR] | latency [--receipts N]");
     return 2;
 }
