@@ -2,7 +2,8 @@
 # Runs the benchmarks recorded in docs/benchmarks.md: the compliance rule engine (BenchmarkDotNet,
 # against a baseline in the same run) and posting throughput on a private PostgreSQL cluster
 # (through the Application against a raw-SQL baseline, in the same run), and document uploads with
-# clamd against copying the same bytes with SHA-256.
+# clamd against copying the same bytes with SHA-256, OCR through the engine pool against a shell loop
+# of the tesseract command, and upload→posted latency through the Api against OCR alone.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/build/lib/postgres.sh"
@@ -28,3 +29,5 @@ log "OCR throughput"
 apt_install tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils
 export OMP_THREAD_LIMIT=1
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- ocr
+log "upload→posted latency, one receipt photo at a time"
+dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- latency 2>/dev/null | grep -E '^receipts='
