@@ -71,7 +71,13 @@ public sealed record ReviewListResponse(IReadOnlyList<ReviewItemResponse> Items,
 
 /// <summary>
 /// Optional corrections when approving: a cost account, a date, that the owner paid privately, a
-/// description, or the complete lines (amounts in kronor) instead of the proposal's.
+/// description, the receipt's total where it was misread (kronor), or the complete lines (amounts
+/// in kronor) instead of the proposal's.
 /// </summary>
 public sealed record ApproveRequest(
-    string? Account = null, DateOnly? Date = null, bool? PaidPrivately = null, string? Description = null, IReadOnlyList<Ledger.VerificationLineRequest>? Lines = null);
+    string? Account = null,
+    DateOnly? Date = null,
+    bool? PaidPrivately = null,
+    string? Description = null,
+    IReadOnlyList<Ledger.VerificationLineRequest>? Lines = null,
+    Ledger.Kronor? Total = null);

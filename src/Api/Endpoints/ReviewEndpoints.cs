@@ -41,7 +41,7 @@ public static class ReviewEndpoints
     {
         var corrections = request is null
             ? null
-            : new ReceiptCorrections(ParseAccount(request.Account), request.Date, request.PaidPrivately, request.Description, request.Lines?.ToInputs());
+            : new ReceiptCorrections(ParseAccount(request.Account), request.Date, request.PaidPrivately, request.Description, request.Lines?.ToInputs(), request.Total?.Ore);
         var posted = await sender.Send(new ApproveReceipt(orgId, documentId, corrections), cancellationToken);
         return TypedResults.Created($"/api/v1/orgs/{orgId}/verifications/{posted.Id}", posted);
     }

@@ -18,9 +18,10 @@ namespace CleanLedger.Application.Receipts.Review;
 /// <summary>
 /// What a reviewer changes before approving. Everything is optional: no corrections posts the
 /// proposal as it stands. <see cref="Lines"/> replaces the proposed lines entirely; otherwise the
-/// proposal is rebuilt with the corrected cost account, date and payment.
+/// proposal is rebuilt with the corrected cost account, date and payment. <see cref="TotalOre"/>
+/// states the receipt's total where it was misread; R-051 then holds the posting to it.
 /// </summary>
-public sealed record ReceiptCorrections(int? Account, DateOnly? Date, bool? PaidPrivately, string? Description, IReadOnlyList<LineInput>? Lines);
+public sealed record ReceiptCorrections(int? Account, DateOnly? Date, bool? PaidPrivately, string? Description, IReadOnlyList<LineInput>? Lines, long? TotalOre = null);
 
 /// <summary>
 /// Posts a receipt from the review queue, with the reviewer's corrections, through the same rules
@@ -39,6 +40,7 @@ public sealed class ApproveReceiptValidator : AbstractValidator<ApproveReceipt>
         RuleFor(c => c.Corrections!.Account).Must(account => AccountNumber.TryParse(account!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), out _))
             .When(c => c.Corrections?.Account is not null).WithMessage("'{PropertyValue}' is not a BAS account (four digits, 1000–8999).");
         RuleFor(c => c.Corrections!.Description).MaximumLength(500).When(c => c.Corrections is not null);
+        RuleFor(c => c.Corrections!.TotalOre).GreaterThan(0).When(c => c.Corrections?.TotalOre is not null);
         RuleFor(c => c.Corrections!.Lines!).Must(lines => lines.Count is > 0 and <= VerificationInputValidator.MaxLines)
             .When(c => c.Corrections?.Lines is not null).WithMessage($"Between 1 and {VerificationInputValidator.MaxLines} lines.");
         RuleForEach(c => c.Corrections!.Lines).SetValidator(new LineInputValidator()).When(c => c.Corrections?.Lines is not null);
@@ -65,6 +67,11 @@ public sealed class ApproveReceiptHandler(
             throw new ConflictException("review.not_pending", $"The document is {work.Status}, not waiting for review.");
         var findings = await receipts.FindingsAsync(orgId, documentId, cancellationToken) ?? throw new NotFoundException("Document", documentId);
         var corrections = command.Corrections ?? new ReceiptCorrections(null, null, null, null, null);
+        if (corrections.TotalOre is { } total && findings.Extraction is { } misread)
+        {
+            findings = findings with { Extraction = misread with { TotalOre = total } };
+            await receipts.SaveExtractionAsync(orgId, documentId, findings.Extraction, cancellationToken);
+        }
 
         var draft = command.Corrections?.Lines is { } lines
             ? VerificationPosting.ToDraft(new VerificationInput(
