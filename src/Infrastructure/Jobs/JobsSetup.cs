@@ -2,6 +2,7 @@ using CleanLedger.Application.Receipts;
 using CleanLedger.Application.Receipts.ProcessReceipt;
 using CleanLedger.Infrastructure.Persistence;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -44,8 +45,10 @@ public static class JobsSetup
         services.AddScoped<ReceiptSweepJob>();
         if (jobs.Server)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
+                // Jobs resolve from this container, never from the process-wide JobActivator.Current.
+                server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
                 server.WorkerCount = Math.Max(1, jobs.Workers);
                 server.Queues = [ReceiptQueue, "default"];
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";

@@ -26,7 +26,8 @@ public static class PipelineScenarios
     public static byte[] WebShopOrder(string orderNumber, string date, string total = "960,00") => ReceiptPdf.Render(
         "Nordlunds Handel", "Org.nr: 556527-0815", $"Kvitto / order {orderNumber}", $"Datum: {date} 14:05",
         "Artikel 20431      2 st x 300,00      600,00", "Artikel 88012                         360,00",
-        "Moms 25%     Netto 768,00     Moms 192,00", $"Totalt SEK                          {total}", $"Betalt med kort Visa                {total}");
+        "Moms 25%     Netto 768,00     Moms 192,00", $"Totalt SEK                          {total}", $"Betalt med kort Visa                {total}",
+        $"Kortköp {date} 14:05   Visa ****4321");
 
     public static async Task<Guid> UploadAsync(this HttpClient client, Guid orgId, byte[] receipt, string fileName)
     {
