@@ -52,6 +52,9 @@ public static partial class ReceiptAmounts
     /// </summary>
     public static string FixOcrDigits(string line)
     {
+        // After a currency prefix ("RM5.00", read "RMS.00") the letters can only be digits.
+        line = PrefixedAmount().Replace(line, m => m.Groups["prefix"].Value + m.Groups["digits"].Value
+            .Replace('S', '5').Replace('O', '0').Replace('Z', '2').Replace('l', '1').Replace('I', '1'));
         var builder = new StringBuilder(line);
         for (var i = 0; i < builder.Length; i++)
         {
@@ -81,6 +84,9 @@ public static partial class ReceiptAmounts
     // like 23.01.2026 is excluded by refusing a separator-and-digit right after the öre.
     [GeneratedRegex(@"(?<![\d.,])(?<lead>-\s?)?(?<whole>\d{1,3}(?:[ .,']\d{3})+|\d+)\s?[.,]\s?(?<ore>\d{2})(?!\d|[.,:]\d)(?<trail>-(?!\d))?")]
     private static partial Regex DecimalAmount();
+
+    [GeneratedRegex(@"(?<prefix>\bRM\s?)(?<digits>[\dSOZlI]{1,6})(?=\s?[.,]\s?\d)")]
+    private static partial Regex PrefixedAmount();
 
     // "29:-" and "80 kr" / "80 SEK": whole kronor.
     [GeneratedRegex(@"(?<![\d.,:])(?<whole>\d{1,7})(?::-|\s?(?:kr|SEK)\b)", RegexOptions.IgnoreCase)]

@@ -168,6 +168,6 @@ public static partial class ReceiptDates
     private static partial Regex MonthName();
 
     // January 23, 2026 / Jan 23 2026.
-    [GeneratedRegex(@"\b(?<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s(?<d>\d{1,2}),?\s(?<y>20\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s(?<d>\d{1,2})\s?,?\s(?<y>20\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex MonthNameFirst();
 }
