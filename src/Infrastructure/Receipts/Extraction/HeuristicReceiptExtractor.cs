@@ -30,7 +30,8 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         var tip = ReceiptTotals.Tip(lines);
         var rounding = ReceiptTotals.Rounding(lines);
         var vatRows = VatTable.Read(lines);
-        var total = TotalChooser.Choose(ReceiptTotals.Candidates(lines), vatRows, tip, rounding);
+        var candidates = ReceiptTotals.Candidates(lines);
+        var total = TotalChooser.Choose(candidates.Count > 0 ? candidates : ReceiptTotals.Repeated(lines), vatRows, tip, rounding);
         if (total is not null)
             confidence[ReceiptFields.Total] = total.Value.Confidence * reading;
 

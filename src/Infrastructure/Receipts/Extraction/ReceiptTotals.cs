@@ -41,6 +41,20 @@ public static partial class ReceiptTotals
         return candidates;
     }
 
+    /// <summary>
+    /// When no label was legible: the largest amount printed on two or more lines (the total is
+    /// repeated on the payment line and the card slip), weighted low.
+    /// </summary>
+    public static IReadOnlyList<TotalCandidate> Repeated(IReadOnlyList<string> lines)
+    {
+        var repeated = lines.SelectMany((line, i) => ReceiptAmounts.Find(line).Select(a => (a.Ore, Line: i)))
+            .Where(a => a.Ore > 0)
+            .GroupBy(a => a.Ore)
+            .Where(g => g.Select(a => a.Line).Distinct().Count() >= 2)
+            .MaxBy(g => g.Key);
+        return repeated is null ? [] : repeated.Select(a => new TotalCandidate(a.Ore, 0.3, a.Line)).ToList();
+    }
+
     /// <summary>The tip ("Dricks 50,00"), if printed.</summary>
     public static long? Tip(IReadOnlyList<string> lines) => LabelledAmount(lines, TipLabel());
 
@@ -54,7 +68,7 @@ public static partial class ReceiptTotals
     [GeneratedRegex(@"(?:a|\b)tt\s*betala|totalt?\b|total\s*(?:sek|kr|rm|eur|\(|amount|inkl|incl)|grand\s*total|summa\s*(?:sek|kr|att)|zu zahlen|gesamt|yhteensä|yhteensa|total ttc|net\s*total|total\s*rounded|totaal|amount\s*due|to pay", RegexOptions.IgnoreCase)]
     private static partial Regex StrongTotal();
 
-    [GeneratedRegex(@"summa|summe|belopp|kortköp|kortkop|betalt|debiterat|betrag|montant|amount|total", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"summa|summe|\btot\b|belopp|kortköp|kortkop|betalt|debiterat|betrag|montant|amount|total", RegexOptions.IgnoreCase)]
     private static partial Regex Total();
 
     // Payment lines repeat the amount paid: "Kortbetalning 634,00", "Bankkort 724,00", "Swish 639,40".

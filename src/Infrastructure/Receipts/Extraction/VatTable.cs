@@ -28,17 +28,22 @@ public static partial class VatTable
     /// <summary>The rows of the VAT block, one per rate, highest rate first.</summary>
     public static IReadOnlyList<VatRow> Read(IReadOnlyList<string> lines)
     {
-        var rows = new List<VatRow>();
-        var lastVatKeyword = -100;
+        // The VAT block is where VAT is named, or where a row with a rate adds up; rows without a
+        // legible rate are only read there.
+        var block = new bool[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            var hasKeyword = VatKeyword().IsMatch(line);
-            if (hasKeyword)
-                lastVatKeyword = i;
-            if (!hasKeyword && i - lastVatKeyword > 5)
-                continue;
-            if (ReadRow(line, hasKeyword, NextLine(lines, i)) is { } row)
+            var anchor = VatKeyword().IsMatch(lines[i]) ? (From: i, To: i + 5)
+                : RateToken().IsMatch(lines[i]) && ReadRow(lines[i], false, null) is { Checked: true } ? (From: i - 3, To: i + 3)
+                : (From: 0, To: -1);
+            for (var j = Math.Max(anchor.From, 0); j <= Math.Min(anchor.To, lines.Count - 1); j++)
+                block[j] = true;
+        }
+
+        var rows = new List<VatRow>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (block[i] && ReadRow(lines[i], VatKeyword().IsMatch(lines[i]), NextLine(lines, i)) is { } row)
                 rows.Add(row);
         }
 
