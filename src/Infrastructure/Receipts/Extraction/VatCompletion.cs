@@ -39,6 +39,16 @@ public static class VatCompletion
 
         var target = paid.Ore - extras - knownGross;
         var splits = Splits(unknown, target).Take(2).ToList();
+        if (splits.Count == 0 && paid.Ore % 100 == 0)
+        {
+            // A whole-krona total may hide an unprinted (or unread) cash rounding of up to 50 öre:
+            // the nearest gross that reproduces the printed VAT, net then known only to a few öre.
+            var rounded = Enumerable.Range(1, 50).SelectMany(r => new[] { target - r, target + r })
+                .Select(t => Splits(unknown, t).FirstOrDefault()).FirstOrDefault(s => s is not null);
+            if (rounded is not null)
+                return (ToAmounts(known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(rounded))), paid.Confidence * 0.5);
+        }
+
         if (splits.Count == 0 && rows is [{ } only] && OneDigitApart(VatTable.VatOf(target, only.Rate), only.VatOre))
         {
             // One rate whose printed VAT is one misread digit away from the VAT of the total.

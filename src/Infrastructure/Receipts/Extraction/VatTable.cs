@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
@@ -58,7 +59,7 @@ public static partial class VatTable
     public static IReadOnlySet<int> RatesMentioned(IReadOnlyList<string> lines) =>
         lines.Where(l => VatKeyword().IsMatch(l))
             .SelectMany(l => RateToken().Matches(ReceiptAmounts.FixOcrDigits(l)))
-            .Select(m => int.Parse(m.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => int.Parse(m.Groups["rate"].Value, CultureInfo.InvariantCulture))
             .ToHashSet();
 
     private static string? NextLine(IReadOnlyList<string> lines, int i) => i + 1 < lines.Count ? lines[i + 1] : null;
@@ -66,30 +67,41 @@ public static partial class VatTable
     private static VatRow? ReadRow(string line, bool hasKeyword, string? nextLine)
     {
         var text = ReceiptAmounts.FixOcrDigits(line);
-        var amounts = ReceiptAmounts.Find(text).ToList();
         var token = RateToken().Match(text);
         if (!token.Success)
             token = (hasKeyword ? BareRate() : RowStartRate()).Match(text);
         if (!token.Success)
         {
             // A table row whose rate OCR lost or garbled: the one rate that makes its amounts add up.
-            var values = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
-            var fits = SwedishRates.Select(r => Resolve(r, values)).OfType<VatRow>().ToList();
-            return values.Count >= 2 && fits.Count == 1 ? fits[0] : null;
+            var amounts = Values(text);
+            var fits = SwedishRates.Select(r => Resolve(r, amounts)).OfType<VatRow>().ToList();
+            return amounts.Count >= 2 && fits.Count == 1 ? fits[0] : null;
         }
 
-        var rate = int.Parse(token.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        amounts.RemoveAll(a => a.Start < token.Index + token.Length && token.Index < a.End);
-        var rowValues = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
-        if (Resolve(rate, rowValues) is { } resolved)
+        var rate = int.Parse(token.Groups["rate"].Value, CultureInfo.InvariantCulture);
+        // The amounts are read apart from the rate, so "moms 25 517,81" is not taken for 25 517,81 kr.
+        var values = Values(string.Concat(text.AsSpan(0, token.Index), " | ", text.AsSpan(token.Index + token.Length)));
+        if (Resolve(rate, values) is { } resolved)
             return resolved;
 
         // Stacked layout: "Moms 25% 59,00" then "Netto 236,00" (or "Brutto"/"Inkl." on the next line).
-        if (hasKeyword && rowValues.Count == 1 && nextLine is not null && !RateToken().IsMatch(nextLine)
-            && ReceiptAmounts.Last(nextLine) is { } next && next > 0 && Resolve(rate, [rowValues[0], next]) is { } stacked)
+        if (hasKeyword && values.Count == 1 && nextLine is not null && !RateToken().IsMatch(nextLine)
+            && ReceiptAmounts.Last(nextLine) is { } next && next > 0 && Resolve(rate, [values[0], next]) is { } stacked)
             return stacked;
 
-        return hasKeyword && rowValues.Count >= 1 ? new VatRow(rate, rowValues[^1], null, false) : null;
+        // Amounts that do not add up (one misread): keep the VAT, for the total to pin down later.
+        var vat = values.Count == 1 && hasKeyword ? values[0] : PlausibleVat(rate, values) ?? (hasKeyword && values.Count > 0 ? values[^1] : null);
+        return vat is { } found ? new VatRow(rate, found, null, false) : null;
+    }
+
+    private static List<long> Values(string text) => ReceiptAmounts.Find(text).Select(a => a.Ore).Where(v => v > 0).ToList();
+
+    /// <summary>The amount that is within 2 % of the rate's share of another amount (of a net or of a gross).</summary>
+    private static long? PlausibleVat(int rate, List<long> values)
+    {
+        static bool Near(long actual, long expected) => Math.Abs(actual - expected) * 50 <= expected;
+        return values.Where(v => values.Any(o => o > v && (Near(v * 100, o * rate) || Near(v * (100 + rate), o * rate))))
+            .Select(v => (long?)v).FirstOrDefault();
     }
 
     /// <summary>
@@ -122,15 +134,15 @@ public static partial class VatTable
         return best;
     }
 
-    [GeneratedRegex(@"moms(?!\s*reg)|vat\b(?!\s*(?:nr|no|reg))|mva|mwst|ust\b|alv|gst|tax|tva|iva|\bskatt", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"moms(?!\s*reg)|\boms\b|\bvat\b(?!\s*(?:nr|no|reg))|\b(?:mva|mwst|ust|alv|gst|tax|tva|iva|btw|skatt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VatKeyword();
 
-    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "9" or "96" ("25,003", "2596").
-    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|(?:3|96?)(?=\s|$))")]
+    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "9", "96" or "?" ("25,003", "2596").
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|\?|(?:3|96?)(?=[\s,.]|$))")]
     private static partial Regex RateToken();
 
     // "varav moms 25 517,81": a rate without its per cent sign on a VAT line.
-    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?![\d%]|[.,]\d)")]
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]00)?(?![\d%]|[.,]\d)")]
     private static partial Regex BareRate();
 
     // "A 25 831,18 3 324,72 4 155,90": a table row starting with the rate (after an optional code letter).
