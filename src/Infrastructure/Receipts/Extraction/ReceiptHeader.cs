@@ -89,10 +89,10 @@ public static partial class ReceiptHeader
     private static partial Regex Spaces();
 
     // "AB", "HB", "KB", "Aktiebolag", "Ekonomisk förening" after the name (the legal name, not the trading one).
-    [GeneratedRegex(@"\s+(?:\(publ\)\s*)?(?:AB|HB|KB|Aktiebolag|Handelsbolag|Ek\.?\s*för\.?|Ekonomisk förening)\.?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:\(publ\)\s*)?(?:AB|HB|KB|GmbH|Aktiebolag|Handelsbolag|Ek\.?\s*för\.?|Ekonomisk förening)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
 
-    [GeneratedRegex(@"(?:^\W*(?:kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|invoice|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$))|kvitto|bekräftelse|@|\btel\b|\d{3,}|:|\bbord\b|kassör|gäster", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\W*(?:kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$))|kvitto|bekräftelse|invoice|factuur|rechnung|öffnungszeiten|offnungszeiten|@|\btel\b|\d{3,}|:|\bbord\b|kassör|gäster", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 
     [GeneratedRegex(@"\b\d{3}\s?\d{2}\s+\p{L}")]
