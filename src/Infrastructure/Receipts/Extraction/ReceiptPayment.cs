@@ -103,6 +103,7 @@ public static partial class ReceiptPayment
     [GeneratedRegex(@"moms|kvitto|summa|att betala|totalt|tack|köp", RegexOptions.IgnoreCase)]
     private static partial Regex SwedishWords();
 
-    [GeneratedRegex(@"\b(?:kvitto(?:nr|nummer)?|kvitt\.?\s*nr|bong|order(?:nummer|nr)|receipt\s*(?:no|nr|#)|bill\s*no|nr)\.?\s*[:#]?\s*(?<number>[A-Z]{0,3}\d[\d-]{2,})", RegexOptions.IgnoreCase)]
+    // A bare "Nr" only at the start of a line, not the end of "Momsreg.nr".
+    [GeneratedRegex(@"(?:\b(?:kvitto(?:nr|nummer)?|kvitt\.?\s*nr|bong|order(?:nummer|nr)|receipt\s*(?:no|nr|#)|bill\s*no)|^\W*nr)\.?\s*[:#]?\s*(?<number>[A-Z]{0,3}\d[\d-]{2,})", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptNumberLabel();
 }

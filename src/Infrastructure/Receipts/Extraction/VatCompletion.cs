@@ -12,6 +12,7 @@ public static class VatCompletion
     public static (IReadOnlyList<VatAmount> Rows, double Confidence) Complete(
         IReadOnlyList<VatRow> rows, IReadOnlySet<int> ratesMentioned, (long Ore, double Confidence)? total, long extras)
     {
+
         if (rows.Count == 0)
         {
             // "Priser inkl. moms 25%": one evident rate and the total give the VAT, unconfirmed.

@@ -48,11 +48,35 @@ public static partial class VatTable
                 rows.Add(row);
         }
 
+        // Item code letters summed per letter give a VAT-only row its gross when exactly one letter's sum has that VAT.
+        var codeTotals = CodeTotals(lines);
+        rows = rows.Select(r => r.GrossOre is null && codeTotals.Values.Where(g => VatOf(g, r.Rate) == r.VatOre).ToList() is [var gross]
+            ? r with { GrossOre = gross, Checked = true }
+            : r).ToList();
+
         // A rate printed twice (a table and a "varav" line) keeps its best-checked reading.
         return rows.GroupBy(r => r.Rate)
             .Select(g => g.OrderByDescending(r => r.Checked).ThenByDescending(r => r.GrossOre.HasValue).First())
             .OrderByDescending(r => r.Rate)
             .ToList();
+    }
+
+    /// <summary>
+    /// The sum of the item amounts per VAT code letter ("TÄNDARE 21,95 A"): the gross of one rate,
+    /// once the VAT table tells which rate the letter stands for.
+    /// </summary>
+    private static Dictionary<char, long> CodeTotals(IReadOnlyList<string> lines)
+    {
+        var totals = new Dictionary<char, long>();
+        foreach (var line in lines)
+        {
+            if (VatKeyword().IsMatch(line) || ItemCode().Match(ReceiptAmounts.FixOcrDigits(line)) is not { Success: true } item)
+                continue;
+            var code = item.Groups["code"].Value[0];
+            totals[code] = totals.GetValueOrDefault(code) + ReceiptAmounts.Find(line)[^1].Ore;
+        }
+
+        return totals;
     }
 
     /// <summary>The rates named anywhere in VAT wording ("Priser inkl. moms 25%"), even without amounts.</summary>
@@ -133,6 +157,10 @@ public static partial class VatTable
 
         return best;
     }
+
+    // An item line ending in an amount and a VAT code letter.
+    [GeneratedRegex(@"\d[.,]\d{2}-?\s+(?<code>[A-D])\s*$")]
+    private static partial Regex ItemCode();
 
     [GeneratedRegex(@"moms(?!\s*reg)|\boms\b|\bvat\b(?!\s*(?:nr|no|reg))|\b(?:mva|mwst|ust|alv|gst|tax|tva|iva|btw|skatt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VatKeyword();
