@@ -82,7 +82,7 @@ public static partial class ReceiptAmounts
     // Whole part: plain digits or groups of three after a space, dot, comma or apostrophe; then a
     // decimal comma or dot (OCR sometimes adds a space around it) and exactly two öre digits. A date
     // like 23.01.2026 is excluded by refusing a separator-and-digit right after the öre.
-    [GeneratedRegex(@"(?<![\d.,])(?<lead>-\s?)?(?<whole>\d{1,3}(?:[ .,']\d{3})+|\d+)\s?[.,]\s?(?<ore>\d{2})(?!\d|[.,:]\d)(?<trail>-(?!\d))?")]
+    [GeneratedRegex(@"(?<![\d.,:])(?<lead>-\s?)?(?<whole>\d{1,3}(?:[ .,']\d{3})+|\d+)\s?[.,]\s?(?<ore>\d{2})(?!\d|[.,:]\d)(?<trail>-(?!\d))?")]
     private static partial Regex DecimalAmount();
 
     [GeneratedRegex(@"(?<prefix>\bRM\s?)(?<digits>[\dSOZlI]{1,6})(?=\s?[.,]\s?\d)")]

@@ -27,7 +27,8 @@ public static partial class ReceiptDates
         {
             var line = lines[i];
             var readings = Find(line, i);
-            if (readings.Count == 0 || NotThePurchase().IsMatch(line) || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
+            if (readings.Count == 0 || NotThePurchase().IsMatch(line) || Period().IsMatch(line)
+                || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
                 continue;
             var context = 1.0;
             if (PurchaseLabel().IsMatch(line))
@@ -123,22 +124,19 @@ public static partial class ReceiptDates
         return year < 100 ? 2000 + year : year;
     }
 
-    private static int? MonthNumber(string name) => name.ToLowerInvariant()[..3] switch
+    // Month-name prefixes in Swedish, English, German, Finnish-borrowed and French spelling.
+    private static readonly (string Prefix, int Month)[] Months =
+    [
+        ("jan", 1), ("feb", 2), ("fév", 2), ("mar", 3), ("mär", 3), ("apr", 4), ("avr", 4), ("maj", 5), ("may", 5), ("mai", 5),
+        ("juin", 6), ("juil", 7), ("jun", 6), ("jul", 7), ("aug", 8), ("aoû", 8), ("aou", 8), ("sep", 9), ("okt", 10), ("oct", 10),
+        ("nov", 11), ("dec", 12), ("dez", 12), ("déc", 12),
+    ];
+
+    private static int? MonthNumber(string name)
     {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "maj" or "may" or "mai" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "okt" or "oct" => 10,
-        "nov" => 11,
-        "dec" or "dez" => 12,
-        _ => null,
-    };
+        var lower = name.ToLowerInvariant();
+        return Months.Where(m => lower.StartsWith(m.Prefix, StringComparison.Ordinal)).Select(m => (int?)m.Month).FirstOrDefault();
+    }
 
     // The purchase, payment, order, receipt or invoice date.
     [GeneratedRegex(@"datum|date|köp|kvitto|betal|order|tid\b|kl\b|såld|sold|tarikh|päivä", RegexOptions.IgnoreCase)]
@@ -147,6 +145,10 @@ public static partial class ReceiptDates
     // Dates that are not the purchase: travel, stays, parking periods, validity and due dates.
     [GeneratedRegex(@"förfall|forfall|förfaller|resdag|avresa|avgång|ankomst|incheck|utcheck|giltig|start|slut|betala senast|due|check.?in|check.?out|arrival|departure|valid|fällig|eräpäivä|utgår|bäst före|period", RegexOptions.IgnoreCase)]
     private static partial Regex NotThePurchase();
+
+    // A period such as "01.05.14-31.05.14" or "2025-05-01 - 2025-05-31": a billing or stay period, not a purchase.
+    [GeneratedRegex(@"\d\s?[-–]\s?(?:\d{1,2}[./]\d{1,2}[./]\d{2}|20\d\d-\d\d-\d\d)")]
+    private static partial Regex Period();
 
     [GeneratedRegex(@"(?<!\d)([01]?\d|2[0-3])[:.][0-5]\d(?![\d,]|\.\d)")]
     private static partial Regex TimeOfDay();
@@ -164,7 +166,7 @@ public static partial class ReceiptDates
     private static partial Regex TwoDigitYear();
 
     // 23 jan 2026, 23 januari 2026, 23. Januar 2026, 23-Jan-2026, 23 MAR 26.
-    [GeneratedRegex(@"(?<![\d])(?<d>\d{1,2})\.?[\s-]?(?<mon>(?:jan|feb|mar|apr|maj|may|mai|jun|jul|aug|sep|okt|oct|nov|de[cz])[a-zäöé]*)\.?[\s-]?(?<y>20\d{2}|\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d])(?<d>\d{1,2})\.?[\s-]?(?<mon>(?:jan|feb|fév|mar|mär|apr|avr|maj|may|mai|jun|jui|jul|aug|aoû|aou|sep|okt|oct|nov|de[cz]|déc)[a-zäöéû]*)\.?[\s-]?(?<y>20\d{2}|\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex MonthName();
 
     // January 23, 2026 / Jan 23 2026.

@@ -92,7 +92,7 @@ public static partial class ReceiptHeader
     [GeneratedRegex(@"\s+(?:\(publ\)\s*)?(?:AB|HB|KB|GmbH|Aktiebolag|Handelsbolag|Ek\.?\s*för\.?|Ekonomisk förening)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
 
-    [GeneratedRegex(@"(?:^\W*(?:kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$))|kvitto|bekräftelse|invoice|factuur|rechnung|öffnungszeiten|offnungszeiten|@|\btel\b|\d{3,}|:|\bbord\b|kassör|gäster", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\W*(?:kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$))|kvitto|bekräftelse|summa|antal|artikel|\bpump\b|invoice|factuur|rechnung|öffnungszeiten|offnungszeiten|@|\btel\b|\d{3,}|:|\bbord\b|kassör|gäster", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 
     [GeneratedRegex(@"\b\d{3}\s?\d{2}\s+\p{L}")]

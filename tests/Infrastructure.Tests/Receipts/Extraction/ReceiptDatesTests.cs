@@ -18,6 +18,8 @@ public sealed class ReceiptDatesTests
     [InlineData("Datum 23 januari 2026")]
     [InlineData("Date: January 23, 2026")]
     [InlineData("Invoice Date: Jan 23 , 2026")]
+    [InlineData("Rechnungsdatum 23. Januar 2026")]
+    [InlineData("Facture du 23 janvier 2026")]
     public void Reads_the_common_swedish_and_foreign_formats(string line) =>
         ReceiptDates.Choose([line])?.Date.ShouldBe(new DateOnly(2026, 1, 23));
 
@@ -50,6 +52,14 @@ public sealed class ReceiptDatesTests
         ];
 
         ReceiptDates.Choose(lines)?.Date.ShouldBe(new DateOnly(2025, 8, 17));
+    }
+
+    [Fact]
+    public void A_billing_period_is_not_the_purchase_date()
+    {
+        string[] lines = ["Rechnungsdatum 7. Mai 2014", "01.05.14-31.05.14 Grundgebühr 4,99", "01.05.14-31.05.14 Domain 0,99"];
+
+        ReceiptDates.Choose(lines)?.Date.ShouldBe(new DateOnly(2014, 5, 7));
     }
 
     [Fact]
