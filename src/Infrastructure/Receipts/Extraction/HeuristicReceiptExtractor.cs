@@ -30,8 +30,11 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         var tip = ReceiptTotals.Tip(lines);
         var rounding = ReceiptTotals.Rounding(lines);
         var vatRows = VatTable.Read(lines);
+        var payment = ReceiptPayment.Method(text.Text);
+        var currency = ReceiptPayment.Currency(text.Text);
+        var cashInKronor = payment?.Method == PaymentMethod.Cash && currency.Code == "SEK";
         var candidates = ReceiptTotals.Candidates(lines);
-        var total = TotalChooser.Choose(candidates.Count > 0 ? candidates : ReceiptTotals.Repeated(lines), vatRows, tip, rounding);
+        var total = TotalChooser.Choose(candidates.Count > 0 ? candidates : ReceiptTotals.Repeated(lines), vatRows, tip, rounding, cashInKronor);
         if (total is not null)
             confidence[ReceiptFields.Total] = total.Value.Confidence * reading;
 
@@ -49,11 +52,9 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         if (vendor is not null)
             confidence[ReceiptFields.Vendor] = vendor.Value.Confidence * reading;
 
-        var payment = ReceiptPayment.Method(text.Text);
         if (payment is not null)
             confidence[ReceiptFields.PaymentMethod] = payment.Value.Confidence * reading;
 
-        var currency = ReceiptPayment.Currency(text.Text);
         confidence[ReceiptFields.Currency] = currency.Confidence;
 
         var receiptNumber = ReceiptPayment.ReceiptNumber(lines);

@@ -72,7 +72,7 @@ public static partial class ReceiptTotals
     private static partial Regex Total();
 
     // Payment lines repeat the amount paid: "Kortbetalning 634,00", "Bankkort 724,00", "Swish 639,40".
-    [GeneratedRegex(@"kortbetalning|bankkort|betalkort|kreditkort|\bkort\b|swish|visa|mastercard|maestro|amex|\bcard\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"betalning\b|bankkort|betalkort|kreditkort|\bkort\b|swish|visa|mastercard|maestro|amex|\bcard\b", RegexOptions.IgnoreCase)]
     private static partial Regex PaymentLine();
 
     // Subtotals, VAT, savings, counts, change and the like that also say "summa", "belopp" or "total".

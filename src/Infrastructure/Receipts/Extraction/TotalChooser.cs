@@ -7,8 +7,9 @@ namespace CleanLedger.Infrastructure.Receipts.Extraction;
 /// </summary>
 public static class TotalChooser
 {
+    /// <summary>The most likely amount paid; <c>wholeKronor</c> when paid in cash in Sweden, where cash totals are whole kronor.</summary>
     public static (long Ore, double Confidence)? Choose(
-        IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding)
+        IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding, bool wholeKronor)
     {
         var extras = (tip ?? 0) + (rounding ?? 0);
         long? vatGross = vatRows.Count > 0 && vatRows.All(r => r.GrossOre.HasValue) ? vatRows.Sum(r => r.GrossOre!.Value) : null;
@@ -25,7 +26,11 @@ public static class TotalChooser
         // With a tip or rounding, the subtotal before it is not the total.
         var subtotals = extras != 0 ? values.Where(v => values.Any(w => w.Ore == v.Ore + extras)).Select(v => v.Ore).ToHashSet() : [];
         var ranked = values
-            .Select(v => v with { Score = v.Score + (v.AgreesWithVat ? 4 : 0) + (v.FollowsSubtotal ? 3 : 0) - (subtotals.Contains(v.Ore) ? 3 : 0) })
+            .Select(v => v with
+            {
+                Score = v.Score + (v.AgreesWithVat ? 4 : 0) + (v.FollowsSubtotal ? 3 : 0) - (subtotals.Contains(v.Ore) ? 3 : 0)
+                    - (wholeKronor && v.Ore % 100 != 0 ? 3 : 0),
+            })
             .OrderByDescending(v => v.Score)
             .ToList();
         var best = ranked[0];

@@ -110,6 +110,21 @@ public sealed class HeuristicReceiptExtractorTests
     }
 
     [Fact]
+    public void A_swedish_cash_payment_prefers_the_whole_krona_total_when_the_rounding_line_is_garbled()
+    {
+        var result = HeuristicReceiptExtractor.Extract(Ocr("""
+            TOTAL 363,44
+            Avrundning G,44
+            Att betala 363,00
+            Kontant 400,00
+            Tillbaka 37,00
+            """));
+
+        result.TotalOre.ShouldBe(36300);
+        result.PaymentMethod.ShouldBe(PaymentMethod.Cash);
+    }
+
+    [Fact]
     public void Vat_printed_without_gross_is_completed_from_the_total()
     {
         var result = HeuristicReceiptExtractor.Extract(Ocr("""
