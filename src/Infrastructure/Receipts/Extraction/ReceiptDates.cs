@@ -75,7 +75,14 @@ public static partial class ReceiptDates
         bool Overlaps(Match match) => taken.Any(t => t.Start < match.Index + match.Length && match.Index < t.End);
 
         foreach (Match m in IsoDate().Matches(text))
-            Add(m, Int(m, "y"), Int(m, "m"), Int(m, "d"), 1.0);
+        {
+            // A century misread by one digit ("9025-05-01", "2625-05-13") still names this century, less
+            // surely; only with separators, as eight bare digits may be any reference number.
+            var century = m.Groups["c"].Value;
+            var weight = century == "20" ? 1.0 : m.Groups["s"].Length > 0 && (century[0] == '2' || century[1] == '0') ? 0.5 : 0;
+            if (weight > 0)
+                Add(m, 2000 + Int(m, "y"), Int(m, "m"), Int(m, "d"), weight);
+        }
 
         foreach (Match m in DayMonthYear().Matches(text))
         {
@@ -154,7 +161,7 @@ public static partial class ReceiptDates
     private static partial Regex TimeOfDay();
 
     // 2026-01-23, 2026.01.23, 2026/01/23, 20260123.
-    [GeneratedRegex(@"(?<![\d.,])(?<y>20\d{2})(?<s>[-./]?)(?<m>0[1-9]|1[0-2])\k<s>(?<d>0[1-9]|[12]\d|3[01])(?![\d,]|\.\d)")]
+    [GeneratedRegex(@"(?<![\d.,])(?<c>\d{2})(?<y>\d{2})(?<s>[-./]?)(?<m>0[1-9]|1[0-2])\k<s>(?<d>0[1-9]|[12]\d|3[01])(?![\d,]|\.\d)")]
     private static partial Regex IsoDate();
 
     // 23/01/2026, 23.01.2026, 23-01-2026, 1/3/2026.

@@ -27,6 +27,12 @@ public sealed class ReceiptDatesTests
     public void A_two_digit_dashed_date_reads_year_first_as_in_sweden() =>
         ReceiptDates.Choose(["25-05-06 21:33"])?.Date.ShouldBe(new DateOnly(2025, 5, 6));
 
+    [Theory]
+    [InlineData("9025-05-01 17:17 Kvitto nr 98929")]
+    [InlineData("Datum: 2625-05-01 Tid: 11.48")]
+    public void A_century_misread_by_one_digit_still_reads_as_this_century(string line) =>
+        ReceiptDates.Choose([line])?.Date.ShouldBe(new DateOnly(2025, 5, 1));
+
     [Fact]
     public void A_day_above_twelve_reveals_an_american_month_first_date() =>
         ReceiptDates.Choose(["Date: 03/20/2018"])?.Date.ShouldBe(new DateOnly(2018, 3, 20));
