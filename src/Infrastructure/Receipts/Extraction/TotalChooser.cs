@@ -20,6 +20,7 @@ public static class TotalChooser
             g.Key,
             g.Sum(c => c.Weight),
             g.Select(c => c.Line).Distinct().Count(),
+            g.Max(c => c.Weight) >= 2,
             vatGross + extras == g.Key,
             extras != 0 && candidates.Any(c => c.Ore + extras == g.Key))).ToList();
 
@@ -36,12 +37,14 @@ public static class TotalChooser
         var best = ranked[0];
         var contested = ranked.Count > 1 && ranked[1].Score > best.Score / 2;
 
-        var confidence = (best.AgreesWithVat, best.Lines >= 2 || best.FollowsSubtotal) switch
+        // Repetition only confirms an amount that a total label names; the payment line and slip repeat it.
+        var repeated = best.Labelled && (best.Lines >= 2 || best.FollowsSubtotal);
+        var confidence = (best.AgreesWithVat, repeated) switch
         {
             (true, true) => 0.98,
             (true, false) => 0.93,
             (false, true) => 0.85,
-            _ => best.Score >= 3 ? 0.6 : 0.45,
+            _ => best.Labelled ? 0.6 : 0.4,
         };
         if (contested && !best.AgreesWithVat)
             confidence -= 0.2;
@@ -51,5 +54,5 @@ public static class TotalChooser
         return (best.Ore, confidence);
     }
 
-    private sealed record Scored(long Ore, double Score, int Lines, bool AgreesWithVat, bool FollowsSubtotal);
+    private sealed record Scored(long Ore, double Score, int Lines, bool Labelled, bool AgreesWithVat, bool FollowsSubtotal);
 }
