@@ -65,7 +65,7 @@ public static partial class ReceiptTotals
         lines.Where(l => label.IsMatch(l)).Select(ReceiptAmounts.Last).FirstOrDefault(a => a is not null);
 
     // The amount to pay, in the words of Swedish, English, German, Finnish and French receipts.
-    [GeneratedRegex(@"(?:a|\b)tt\s*betala|totalt?\b|total\s*(?:sek|kr|rm|eur|\(|amount|inkl|incl)|grand\s*total|summa\s*(?:sek|kr|att)|zu zahlen|gesamt|yhteensä|yhteensa|total ttc|net\s*total|total\s*rounded|totaal|amount\s*due|to pay", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:a|\b)tt\s*betala|totalt?\b|total\s*(?:sek|kr|rm|eur|\(|amount|inkl|incl)|grand\s*total|summa\s*(?:sek|kr|att)|zu zahlen|gesamt|yhteensä|yhteensa|total ttc|net\s*total|\brounded\b|totaal|amount\s*due|to pay", RegexOptions.IgnoreCase)]
     private static partial Regex StrongTotal();
 
     [GeneratedRegex(@"summa|summe|\btot\b|belopp|kortköp|kortkop|betalt|debiterat|betrag|montant|amount|total", RegexOptions.IgnoreCase)]

@@ -12,7 +12,6 @@ public static class VatCompletion
     public static (IReadOnlyList<VatAmount> Rows, double Confidence) Complete(
         IReadOnlyList<VatRow> rows, IReadOnlySet<int> ratesMentioned, (long Ore, double Confidence)? total, long extras)
     {
-
         if (rows.Count == 0)
         {
             // "Priser inkl. moms 25%": one evident rate and the total give the VAT, unconfirmed.
@@ -36,7 +35,7 @@ public static class VatCompletion
         }
 
         if (total is not { } paid)
-            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? NetFromVat(r)))), 0.2);
+            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? EstimatedGross(r)))), 0.2);
 
         var target = paid.Ore - extras - knownGross;
         var splits = Splits(unknown, target).Take(2).ToList();
@@ -57,12 +56,11 @@ public static class VatCompletion
         }
 
         if (splits.Count == 0)
-            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? NetFromVat(r)))), 0.2);
+            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? EstimatedGross(r)))), 0.2);
 
-        var grossOf = known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(splits[0])).OrderByDescending(p => p.Item1.Rate);
         // One unknown gross is pinned by the total; several are only pinned when no other split fits.
         var confidence = splits.Count > 1 ? 0.3 : paid.Confidence * (unknown.Count == 1 ? 0.95 : 0.85);
-        return (ToAmounts(grossOf), confidence);
+        return (ToAmounts(known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(splits[0]))), confidence);
     }
 
     /// <summary>Gross amounts for the rows (summing to <paramref name="target"/>) whose VAT is exactly the printed VAT.</summary>
@@ -100,8 +98,8 @@ public static class VatCompletion
         return x.Length == y.Length && x.Zip(y).Count(p => p.First != p.Second) == 1;
     }
 
-    // Without a total the net is estimated from the VAT alone (VAT × 100 / rate), which is only approximate.
-    private static long NetFromVat(VatRow row) => row.VatOre * (100 + row.Rate) / row.Rate;
+    // Without a total the gross is estimated from the VAT alone (VAT × (100 + rate) / rate), only approximately.
+    private static long EstimatedGross(VatRow row) => row.VatOre * (100 + row.Rate) / row.Rate;
 
     private static List<VatAmount> ToAmounts(IEnumerable<(VatRow Row, long Gross)> rows) =>
         rows.Select(p => new VatAmount(p.Row.Rate, p.Row.VatOre, p.Gross - p.Row.VatOre)).OrderByDescending(v => v.Rate).ToList();

@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
 
 /// <summary>
-/// One rate of a receipt's VAT block as printed. <see cref="GrossOre"/> is null when only the VAT was
-/// printed ("Varav moms 12% 21,23"); <see cref="Checked"/> tells that VAT and gross obey the rate.
+/// One rate of a receipt's VAT block. <see cref="GrossOre"/> is set only when it and the VAT obey the
+/// rate; it is null when only the VAT could be read ("Varav moms 12% 21,23").
 /// </summary>
-public sealed record VatRow(int Rate, long VatOre, long? GrossOre, bool Checked);
+public sealed record VatRow(int Rate, long VatOre, long? GrossOre);
 
 /// <summary>
 /// Reads the VAT block whatever its layout (full tables "Moms% Moms Netto Brutto", "Moms % Underlag
@@ -35,7 +35,7 @@ public static partial class VatTable
         for (var i = 0; i < lines.Count; i++)
         {
             var anchor = VatKeyword().IsMatch(lines[i]) ? (From: i, To: i + 5)
-                : RateToken().IsMatch(lines[i]) && ReadRow(lines[i], false, null) is { Checked: true } ? (From: i - 3, To: i + 3)
+                : RateToken().IsMatch(lines[i]) && ReadRow(lines[i], false, null) is { GrossOre: not null } ? (From: i - 3, To: i + 3)
                 : (From: 0, To: -1);
             for (var j = Math.Max(anchor.From, 0); j <= Math.Min(anchor.To, lines.Count - 1); j++)
                 block[j] = true;
@@ -51,12 +51,12 @@ public static partial class VatTable
         // Item code letters summed per letter give a VAT-only row its gross when exactly one letter's sum has that VAT.
         var codeTotals = CodeTotals(lines);
         rows = rows.Select(r => r.GrossOre is null && codeTotals.Values.Where(g => VatOf(g, r.Rate) == r.VatOre).ToList() is [var gross]
-            ? r with { GrossOre = gross, Checked = true }
+            ? r with { GrossOre = gross }
             : r).ToList();
 
-        // A rate printed twice (a table and a "varav" line) keeps its best-checked reading.
+        // A rate printed twice (a table and a "varav" line) keeps a reading with its gross.
         return rows.GroupBy(r => r.Rate)
-            .Select(g => g.OrderByDescending(r => r.Checked).ThenByDescending(r => r.GrossOre.HasValue).First())
+            .Select(g => g.OrderByDescending(r => r.GrossOre.HasValue).First())
             .OrderByDescending(r => r.Rate)
             .ToList();
     }
@@ -115,7 +115,7 @@ public static partial class VatTable
 
         // Amounts that do not add up (one misread): keep the VAT, for the total to pin down later.
         var vat = values.Count == 1 && hasKeyword ? values[0] : PlausibleVat(rate, values) ?? (hasKeyword && values.Count > 0 ? values[^1] : null);
-        return vat is { } found ? new VatRow(rate, found, null, false) : null;
+        return vat is { } found ? new VatRow(rate, found, null) : null;
     }
 
     private static List<long> Values(string text) => ReceiptAmounts.Find(text).Select(a => a.Ore).Where(v => v > 0).ToList();
@@ -151,7 +151,7 @@ public static partial class VatTable
                     continue;
                 var confirmed = values.Contains(vat) && values.Contains(gross) && values.Contains(gross - vat);
                 if (best is null || (confirmed && !bestConfirmed))
-                    (best, bestConfirmed) = (new VatRow(rate, vat, gross, true), confirmed);
+                    (best, bestConfirmed) = (new VatRow(rate, vat, gross), confirmed);
             }
         }
 
