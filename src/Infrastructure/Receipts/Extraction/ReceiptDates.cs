@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
 
-/// <summary>A date printed on a receipt, how plausible the reading is (0..1) and on which line.</summary>
-public readonly record struct PrintedDate(DateOnly Date, double Weight, int Line);
+/// <summary>A date printed on a receipt and how plausible the reading is (0..1).</summary>
+public readonly record struct PrintedDate(DateOnly Date, double Weight);
 
 /// <summary>
 /// Finds the transaction date among the many ways Swedish (and foreign) receipts print dates, and
@@ -26,7 +26,7 @@ public static partial class ReceiptDates
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var readings = Find(line, i);
+            var readings = Find(line);
             if (readings.Count == 0 || NotThePurchase().IsMatch(line) || Period().IsMatch(line)
                 || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
                 continue;
@@ -58,7 +58,7 @@ public static partial class ReceiptDates
     private static bool IsBareDate(string line) => !line.Any(char.IsLetter);
 
     /// <summary>Every date reading in one line (an ambiguous "23-01-26" yields both readings, weighted).</summary>
-    public static IReadOnlyList<PrintedDate> Find(string line, int lineIndex = 0)
+    public static IReadOnlyList<PrintedDate> Find(string line)
     {
         var text = ReceiptAmounts.FixOcrDigits(line);
         var found = new List<PrintedDate>();
@@ -68,7 +68,7 @@ public static partial class ReceiptDates
         {
             if (year is < EarliestYear or > LatestYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
                 return;
-            found.Add(new PrintedDate(new DateOnly(year, month, day), weight, lineIndex));
+            found.Add(new PrintedDate(new DateOnly(year, month, day), weight));
             taken.Add((match.Index, match.Index + match.Length));
         }
 
