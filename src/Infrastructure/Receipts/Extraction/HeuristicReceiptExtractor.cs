@@ -38,7 +38,8 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         if (total is not null)
             confidence[ReceiptFields.Total] = total.Value.Confidence * reading;
 
-        var vat = VatCompletion.Complete(vatRows, VatTable.RatesMentioned(lines), total, (tip ?? 0) + (rounding ?? 0));
+        var printedAmounts = lines.SelectMany(ReceiptAmounts.Find).Select(a => a.Ore).ToHashSet();
+        var vat = VatCompletion.Complete(vatRows, VatTable.RatesMentioned(lines), printedAmounts, total, (tip ?? 0) + (rounding ?? 0));
         if (vat.Rows.Count > 0)
             confidence[ReceiptFields.Vat] = vat.Confidence * reading;
 

@@ -10,20 +10,11 @@ namespace CleanLedger.Infrastructure.Receipts.Extraction;
 public static class VatCompletion
 {
     public static (IReadOnlyList<VatAmount> Rows, double Confidence) Complete(
-        IReadOnlyList<VatRow> rows, IReadOnlySet<int> ratesMentioned, (long Ore, double Confidence)? total, long extras)
+        IReadOnlyList<VatRow> rows, IReadOnlySet<int> ratesMentioned, IReadOnlySet<long> printedAmounts,
+        (long Ore, double Confidence)? total, long extras)
     {
         if (rows.Count == 0)
-        {
-            // "Priser inkl. moms 25%": one evident rate and the total give the VAT, unconfirmed.
-            if (total is { } t && ratesMentioned.Count == 1)
-            {
-                var rate = ratesMentioned.Single();
-                var gross = t.Ore - extras;
-                return ([new VatAmount(rate, VatTable.VatOf(gross, rate), gross - VatTable.VatOf(gross, rate))], 0.35);
-            }
-
-            return ([], 0);
-        }
+            return total is { } t ? SingleRate(ratesMentioned, printedAmounts, t, extras) : ([], 0);
 
         var known = rows.Where(r => r.GrossOre.HasValue).ToList();
         var unknown = rows.Where(r => !r.GrossOre.HasValue).ToList();
@@ -61,6 +52,25 @@ public static class VatCompletion
         // One unknown gross is pinned by the total; several are only pinned when no other split fits.
         var confidence = splits.Count > 1 ? 0.3 : paid.Confidence * (unknown.Count == 1 ? 0.95 : 0.85);
         return (ToAmounts(known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(splits[0]))), confidence);
+    }
+
+    /// <summary>
+    /// No legible VAT row: if the VAT of the total at exactly one rate is printed somewhere (a row whose
+    /// rate and label OCR lost), that is the VAT, confirmed; else one rate named in VAT wording
+    /// ("Priser inkl. moms 25%") gives it, unconfirmed.
+    /// </summary>
+    private static (IReadOnlyList<VatAmount> Rows, double Confidence) SingleRate(
+        IReadOnlySet<int> ratesMentioned, IReadOnlySet<long> printedAmounts, (long Ore, double Confidence) total, long extras)
+    {
+        var gross = total.Ore - extras;
+        var printed = VatTable.SwedishRates.Where(r => printedAmounts.Contains(VatTable.VatOf(gross, r))).ToList();
+        if (printed is [var rate])
+            return ([Single(rate, gross)], total.Confidence * 0.9);
+        if (ratesMentioned.Count == 1)
+            return ([Single(ratesMentioned.Single(), gross)], 0.35);
+        return ([], 0);
+
+        static VatAmount Single(int rate, long gross) => new(rate, VatTable.VatOf(gross, rate), gross - VatTable.VatOf(gross, rate));
     }
 
     /// <summary>Gross amounts for the rows (summing to <paramref name="target"/>) whose VAT is exactly the printed VAT.</summary>

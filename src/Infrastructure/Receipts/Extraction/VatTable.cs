@@ -16,7 +16,8 @@ public sealed record VatRow(int Rate, long VatOre, long? GrossOre);
 /// </summary>
 public static partial class VatTable
 {
-    private static readonly int[] SwedishRates = [25, 12, 6];
+    /// <summary>The Swedish VAT rates, highest first.</summary>
+    public static IReadOnlyList<int> SwedishRates { get; } = [25, 12, 6];
 
     /// <summary>round_half_up(gross × rate / (100 + rate)), the VAT contained in a gross amount.</summary>
     public static long VatOf(long grossOre, int rate)

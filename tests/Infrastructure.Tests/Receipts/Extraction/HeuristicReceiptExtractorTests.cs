@@ -172,6 +172,19 @@ public sealed class HeuristicReceiptExtractorTests
     }
 
     [Fact]
+    public void The_vat_of_the_total_printed_where_ocr_lost_its_label_and_rate_is_recognised()
+    {
+        var result = HeuristicReceiptExtractor.Extract(Ocr("""
+            Summa 250,00 kr
+            Mo.. ' 26,79
+            Kort 250,00
+            """));
+
+        result.Vat.ShouldBe([new VatAmount(12, 2679, 22321)]);
+        result.ConfidenceOf(ReceiptFields.Vat).ShouldBeGreaterThanOrEqualTo(0.7);
+    }
+
+    [Fact]
     public void A_single_evident_rate_derives_the_vat_from_the_total_with_low_confidence()
     {
         var result = HeuristicReceiptExtractor.Extract(Ocr("""
