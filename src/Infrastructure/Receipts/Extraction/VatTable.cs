@@ -62,6 +62,13 @@ public static partial class VatTable
             .ToList();
     }
 
+    /// <summary>The rates named anywhere in VAT wording ("Priser inkl. moms 25%"), even without amounts.</summary>
+    public static IReadOnlySet<int> RatesMentioned(IReadOnlyList<string> lines) =>
+        lines.Where(l => VatKeyword().IsMatch(l))
+            .SelectMany(l => RateToken().Matches(ReceiptAmounts.FixOcrDigits(l)))
+            .Select(m => int.Parse(m.Groups["rate"].Value, CultureInfo.InvariantCulture))
+            .ToHashSet();
+
     /// <summary>
     /// The sum of the item amounts per VAT code letter ("TÄNDARE 21,95 A"): the gross of one rate,
     /// once the VAT table tells which rate the letter stands for.
@@ -80,15 +87,9 @@ public static partial class VatTable
         return totals;
     }
 
-    /// <summary>The rates named anywhere in VAT wording ("Priser inkl. moms 25%"), even without amounts.</summary>
-    public static IReadOnlySet<int> RatesMentioned(IReadOnlyList<string> lines) =>
-        lines.Where(l => VatKeyword().IsMatch(l))
-            .SelectMany(l => RateToken().Matches(ReceiptAmounts.FixOcrDigits(l)))
-            .Select(m => int.Parse(m.Groups["rate"].Value, CultureInfo.InvariantCulture))
-            .ToHashSet();
-
     private static string? NextLine(IReadOnlyList<string> lines, int i) => i + 1 < lines.Count ? lines[i + 1] : null;
 
+    /// <summary>One line of the VAT block as a row: its rate (printed, misprinted or implied by the arithmetic) and amounts.</summary>
     private static VatRow? ReadRow(string line, bool hasKeyword, string? nextLine)
     {
         var text = ReceiptAmounts.FixOcrDigits(line);
