@@ -40,3 +40,7 @@ log "document uploads"
 apt_install qpdf
 start_clamd "$RUN" 53399
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- uploads
+log "OCR throughput"
+apt_install tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils
+export OMP_THREAD_LIMIT=1
+dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- ocr

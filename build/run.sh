@@ -15,7 +15,9 @@ export Documents__LocalStorePath="$ROOT/data/documents"
 
 # qpdf checks uploaded PDFs and the PDF reports embed DejaVu Sans; virus scanning is off in
 # local (see README), so clamd is not needed.
-apt_install qpdf fonts-dejavu-core
+apt_install qpdf fonts-dejavu-core tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils
+# One OpenMP thread per Tesseract engine; the OCR pool runs one engine per core.
+export OMP_THREAD_LIMIT=1
 
 log "building"
 dotnet build "$ROOT/CleanLedger.sln" -c Release -v quiet -nologo >/dev/null

@@ -30,7 +30,9 @@ log "starting PostgreSQL"
 start_postgres "$RUN" "$(free_port 55433)"
 
 log "installing qpdf (PDF checks), xmllint (eSKD DTD checks) and DejaVu fonts (PDF reports)"
-apt_install qpdf libxml2-utils fonts-dejavu-core
+apt_install qpdf libxml2-utils fonts-dejavu-core tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils
+# One OpenMP thread per Tesseract engine; the OCR pool runs one engine per core.
+export OMP_THREAD_LIMIT=1
 
 log "starting clamd"
 start_clamd "$RUN" "$(free_port 53310)"

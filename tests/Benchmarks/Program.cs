@@ -5,6 +5,7 @@ using CleanLedger.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
 // dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
 // dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR]   (receipt OCR + extraction against labels.jsonl)
+// dotnet run -c Release --project tests/Benchmarks -- ocr        (needs tesseract-ocr-swe/-eng; ocr-preprocessing compares the image clean-up)
 return args.FirstOrDefault() switch
 {
     "rules" => Run(() => BenchmarkRunner.Run<RuleEngineBenchmarks>(args: args[1..])),
@@ -12,6 +13,8 @@ return args.FirstOrDefault() switch
     "uploads" => await UploadThroughput.RunAsync(args[1..]),
     "sie" => await SieExportThroughput.RunAsync(args[1..]),
     "accuracy" => await ReceiptAccuracy.RunAsync(args[1..]),
+    "ocr" => await OcrThroughput.RunAsync(args[1..]),
+    "ocr-preprocessing" => await OcrPreprocessing.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -23,6 +26,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | accuracy <folder> [--ocr-cache DIR]");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing | accuracy <folder> [--ocr-cache DIR]");
     return 2;
 }

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using CleanLedger.Application.Receipts;
+using CleanLedger.Infrastructure.Receipts.Ocr;
+using CleanLedger.Testing;
+using Microsoft.Extensions.Options;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace CleanLedger.Infrastructure.Tests.Receipts.Ocr;
+
+/// <summary>Real Tesseract on the shared receipts: images, PDFs with and without a text layer, refusals and the engine pool.</summary>
+public sealed partial class TesseractOcrEngineTests : IDisposable
+{
+    private readonly TesseractOcrEngine _ocr = new(Options.Create(new OcrOptions { Engines = 2 }));
+
+    public void Dispose() => _ocr.Dispose();
+
+    public static TheoryData<string> EasyScans() =>
+        [.. ReceiptLabel.Swedish.Where(label => label is { Render: "scan", Difficulty: "easy" }).Take(4).Select(label => Path.GetFileName(label.File))];
+
+    public static TheoryData<string, string> PdfsWithATotal()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var folder in new[] { "receipts-se", "receipts" })
+        {
+            foreach (var label in ReceiptLabel.Read(Path.Combine(SharedData.Folder, folder, "dev")).Where(label => label.File.EndsWith(".pdf", StringComparison.Ordinal) && label.Total is not null))
+                data.Add(folder, Path.GetFileName(label.File));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EasyScans))]
+    public async Task An_easy_scan_reads_with_its_labelled_total_and_org_number(string file)
+    {
+        var label = ReceiptLabel.Swedish.Single(receipt => Path.GetFileName(receipt.File) == file);
+
+        var result = await _ocr.ReadAsync(await File.ReadAllBytesAsync(label.File), "image/jpeg", CancellationToken.None);
+
+        result.Source.ShouldBe(TextSource.Ocr);
+        result.Pages.ShouldBe(1);
+        result.MeanConfidence.ShouldBeInRange(50, 100);
+        label.PrintedTotals().ShouldContain(total => result.Text.Contains(total, StringComparison.Ordinal));
+        result.Text.ShouldContain(label.OrgNumber!);
+    }
+
+    [Theory]
+    [MemberData(nameof(PdfsWithATotal))]
+    public async Task A_pdf_with_a_text_layer_is_read_from_it_with_the_total_on_the_line_of_its_label(string folder, string file)
+    {
+        var label = ReceiptLabel.Read(Path.Combine(SharedData.Folder, folder, "dev")).Single(receipt => Path.GetFileName(receipt.File) == file);
+
+        var result = await _ocr.ReadAsync(await File.ReadAllBytesAsync(label.File), "application/pdf", CancellationToken.None);
+
+        result.Source.ShouldBe(TextSource.PdfTextLayer);
+        result.MeanConfidence.ShouldBe(100);
+        result.Text.Split('\n', '\f').ShouldContain(line => TotalLabel().IsMatch(line) && label.PrintedTotals().Any(total => line.Contains(total, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_pdf_without_text_is_rasterised_and_recognised()
+    {
+        var pdf = ImageOnlyPdf(SharedData.SwedishReceipt("receipt_0001.jpg"));
+
+        var result = await _ocr.ReadAsync(pdf, "application/pdf", CancellationToken.None);
+
+        result.Source.ShouldBe(TextSource.Ocr);
+        result.Pages.ShouldBe(1);
+        result.Text.ShouldContain("ATT BETALA 116,40");
+        result.Text.ShouldContain("559750-5956");
+    }
+
+    [Fact]
+    public async Task Concurrent_reads_on_two_engines_give_the_texts_of_sequential_reads()
+    {
+        var images = await Task.WhenAll(SharedData.SwedishReceipts("jpg").Take(3).Select(path => File.ReadAllBytesAsync(path)));
+        var sequential = new List<string>();
+        foreach (var image in images)
+            sequential.Add((await _ocr.ReadAsync(image, "image/jpeg", CancellationToken.None)).Text);
+
+        var concurrent = await Task.WhenAll(images.Concat(images).Select(image => _ocr.ReadAsync(image, "image/jpeg", CancellationToken.None)));
+
+        concurrent.Select(result => result.Text).ShouldBe(sequential.Concat(sequential));
+    }
+
+    [Fact]
+    public async Task A_read_waiting_for_the_only_engine_can_be_cancelled_and_the_engine_stays_usable()
+    {
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1 }));
+        var image = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
+        var busy = ocr.ReadAsync(image, "image/jpeg", CancellationToken.None);
+        using var cancellation = new CancellationTokenSource();
+
+        var waiting = ocr.ReadAsync(image, "image/jpeg", cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(waiting);
+        (await busy).Text.ShouldContain("116,40");
+        (await ocr.ReadAsync(image, "image/jpeg", CancellationToken.None)).Text.ShouldBe((await busy).Text);
+    }
+
+    [Theory]
+    [InlineData("image/jpeg", "ocr.undecodable_image")]
+    [InlineData("image/heic", "ocr.unsupported_format")]
+    [InlineData("application/pdf", "ocr.unreadable_pdf")]
+    public async Task Bytes_that_cannot_be_read_are_refused_with_a_stable_code(string contentType, string code)
+    {
+        var garbage = new byte[4096];
+        new Random(7).NextBytes(garbage);
+
+        var refusal = await Should.ThrowAsync<OcrUnreadableException>(_ocr.ReadAsync(garbage, contentType, CancellationToken.None));
+
+        refusal.Code.ShouldBe(code);
+    }
+
+    private static byte[] ImageOnlyPdf(string jpeg)
+    {
+        using var document = new PdfDocument();
+        var page = document.AddPage();
+        using var image = XImage.FromFile(jpeg);
+        page.Width = XUnit.FromPoint(image.PointWidth);
+        page.Height = XUnit.FromPoint(image.PointHeight);
+        using (var graphics = XGraphics.FromPdfPage(page))
+            graphics.DrawImage(image, 0, 0, page.Width.Point, page.Height.Point);
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
+    [GeneratedRegex("total|totaal|att betala|summa", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalLabel();
+}
