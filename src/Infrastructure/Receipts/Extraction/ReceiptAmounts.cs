@@ -87,7 +87,7 @@ public static partial class ReceiptAmounts
     [GeneratedRegex(@"(?<![\d.,:])(?<lead>-\s?)?(?<whole>\d{1,3}(?:[ .,']\d{3})+|\d+)\s?[.,]\s?(?<ore>\d{2})(?!\d|[.,:]\d)(?<trail>-(?!\d))?")]
     private static partial Regex DecimalAmount();
 
-    [GeneratedRegex(@"(?<=^|\s)[Il|i](?=\s\d{3}[.,]\d{2}(?!\d))")]
+    [GeneratedRegex(@"(?<=^|\s)[Il](?=\s\d{3}[.,]\d{2}(?!\d))")]
     private static partial Regex LoneOne();
 
     [GeneratedRegex(@"(?<prefix>\bRM\s?)(?<digits>[\dSOZlI]{1,6})(?=\s?[.,]\s?\d)")]

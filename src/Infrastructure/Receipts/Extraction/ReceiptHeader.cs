@@ -60,7 +60,7 @@ public static partial class ReceiptHeader
             && words.All(w => Printed(w) || !w.Any(c => c is 'A' or 'O' or 'a' or 'o'));
     }
 
-    /// <summary>The line without surrounding noise: stray symbols and one- or two-letter fragments at either end.</summary>
+    /// <summary>The line without surrounding noise: stray symbols, single digits and one- or two-letter fragments at either end.</summary>
     private static string Trimmed(string line) => EdgeNoise().Replace(Spaces().Replace(line, " "), "").Trim();
 
     /// <summary>Lower case without diacritics or anything but letters, to compare OCR readings of a name.</summary>
@@ -75,7 +75,7 @@ public static partial class ReceiptHeader
         return !NotAName().IsMatch(line) && !PostCode().IsMatch(line) && !StreetAddress().IsMatch(line);
     }
 
-    [GeneratedRegex(@"^(?:[^\p{L}\d]+|\p{L}{1,2}[^\p{L}\d]+)+|(?:[^\p{L}\d.]+(?!AB\b|HB\b|KB\b)\p{L}{1,2}\b|[^\p{L}\d.]+)+$")]
+    [GeneratedRegex(@"^(?:[^\p{L}\d]+|(?:\p{L}{1,2}|\d)[^\p{L}\d]+)+|(?:[^\p{L}\d.]+(?!AB\b|HB\b|KB\b)\p{L}{1,2}\b|[^\p{L}\d.]+)+$")]
     private static partial Regex EdgeNoise();
 
     // The seat in a legal name: "Pressgrottan i Malmö", "Brasseriet Sverige".

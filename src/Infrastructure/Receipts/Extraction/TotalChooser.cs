@@ -11,21 +11,23 @@ public static class TotalChooser
     public static (long Ore, double Confidence)? Choose(
         IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding, bool wholeKronor)
     {
-        var extras = (tip ?? 0) + (rounding ?? 0);
-        long? vatGross = vatRows.Count > 0 && vatRows.All(r => r.GrossOre.HasValue) ? vatRows.Sum(r => r.GrossOre!.Value) : null;
+        // What lies between the goods and the amount paid; a rounding's sign is not always printed
+        // ("ROUNDING ADJUSTMENT 0.01" may take a cent off), so both signs are tried.
+        long[] extras = rounding is { } r and not 0 ? [(tip ?? 0) + r, (tip ?? 0) - r] : [tip ?? 0];
+        long? vatGross = vatRows.Count > 0 && vatRows.All(row => row.GrossOre.HasValue) ? vatRows.Sum(row => row.GrossOre!.Value) : null;
         if (candidates.Count == 0)
-            return vatGross is { } gross ? (gross + extras, 0.6) : null;
+            return vatGross is { } gross ? (gross + extras[0], 0.6) : null;
 
         var values = candidates.GroupBy(c => c.Ore).Select(g => new Scored(
             g.Key,
             g.Sum(c => c.Weight),
             g.Select(c => c.Line).Distinct().Count(),
             g.Max(c => c.Weight) >= 2,
-            vatGross + extras == g.Key,
-            extras != 0 && candidates.Any(c => c.Ore + extras == g.Key))).ToList();
+            extras.Any(e => vatGross + e == g.Key),
+            extras.Any(e => e != 0 && candidates.Any(c => c.Ore + e == g.Key)))).ToList();
 
         // With a tip or rounding, the subtotal before it is not the total.
-        var subtotals = extras != 0 ? values.Where(v => values.Any(w => w.Ore == v.Ore + extras)).Select(v => v.Ore).ToHashSet() : [];
+        var subtotals = values.Where(v => extras.Any(e => e != 0 && values.Any(w => w.Ore == v.Ore + e))).Select(v => v.Ore).ToHashSet();
         var ranked = values
             .Select(v => v with
             {

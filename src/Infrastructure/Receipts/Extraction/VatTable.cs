@@ -167,8 +167,8 @@ public static partial class VatTable
     [GeneratedRegex(@"moms(?!\s*reg)|\boms\b|\bvat\b(?!\s*(?:nr|no|reg))|\b(?:mva|mwst|ust|alv|gst|tax|tva|iva|btw|skatt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VatKeyword();
 
-    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "9", "96" or "?" ("25,003", "2596").
-    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|\?|(?:3|96?)(?=[\s,.]|$))")]
+    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "4", "9", "96" or "?" ("25,003", "254", "2596").
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|\?|(?:3|4|96?)(?=[\s,.]|$))")]
     private static partial Regex RateToken();
 
     // "varav moms 25 517,81": a rate without its per cent sign on a VAT line.

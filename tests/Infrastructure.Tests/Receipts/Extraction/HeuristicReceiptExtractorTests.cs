@@ -125,6 +125,21 @@ public sealed class HeuristicReceiptExtractorTests
     }
 
     [Fact]
+    public void A_rounding_printed_without_its_sign_still_leads_from_the_subtotal_to_the_total()
+    {
+        var result = HeuristicReceiptExtractor.Extract(Ocr("""
+            Total RM 30.91
+            ROUNDING ADJUSTMENT RM 0.01
+            TOTAL ROUNDED RM 30.90
+            CASH RM 51.00
+            GST Summary Amount Tax
+            Total 30.91 0.00
+            """));
+
+        result.TotalOre.ShouldBe(3090);
+    }
+
+    [Fact]
     public void Vat_printed_without_gross_is_completed_from_the_total()
     {
         var result = HeuristicReceiptExtractor.Extract(Ocr("""

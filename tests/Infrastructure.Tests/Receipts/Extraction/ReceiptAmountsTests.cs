@@ -31,6 +31,7 @@ public sealed class ReceiptAmountsTests
     [InlineData("Mjölk 1l 1S,95", 1595)]
     [InlineData("TOTAL RMS.00", 500)]
     [InlineData("Kort I 145,15", 114515)]
+    [InlineData("Totalt | 779,50", 77950)]
     public void Undoes_the_usual_ocr_letter_for_digit_confusions_inside_numbers(string line, long ore) =>
         ReceiptAmounts.Last(line).ShouldBe(ore);
 

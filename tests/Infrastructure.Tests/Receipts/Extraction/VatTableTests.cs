@@ -70,6 +70,13 @@ public sealed class VatTableTests
         VatTable.Read(lines).ShouldBe([new VatRow(25, 180, 900)]);
     }
 
+    [Theory]
+    [InlineData("254 230,40 57,60")]
+    [InlineData("25,003 230,40 57,60")]
+    [InlineData("Moms 2596 (på 230,40) 57,60")]
+    public void A_per_cent_sign_misread_as_a_digit_still_gives_the_rate(string row) =>
+        VatTable.Read(["Moms % Underlag Moms", row]).ShouldBe([new VatRow(25, 5760, 28800)]);
+
     [Fact]
     public void A_rate_followed_by_an_amount_is_not_read_as_thousands()
     {
