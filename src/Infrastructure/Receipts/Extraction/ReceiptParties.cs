@@ -76,7 +76,7 @@ public static partial class ReceiptParties
             var digit = c switch
             {
                 'O' or 'o' or 'D' or 'Q' => '0',
-                'l' or 'I' or '|' or 'i' => '1',
+                'l' or 'I' => '1',
                 'S' or 's' => '5',
                 'B' => '8',
                 'Z' => '2',

@@ -71,8 +71,8 @@ public static partial class ReceiptTotals
     [GeneratedRegex(@"summa|summe|\btot\b|belopp|kortköp|kortkop|betalt|debiterat|betrag|montant|amount|total", RegexOptions.IgnoreCase)]
     private static partial Regex Total();
 
-    // Payment lines repeat the amount paid: "Kortbetalning 634,00", "Bankkort 724,00", "Swish 639,40".
-    [GeneratedRegex(@"betalning\b|bankkort|betalkort|kreditkort|\bkort\b|swish|visa|mastercard|maestro|amex|\bcard\b", RegexOptions.IgnoreCase)]
+    // Payment lines repeat the amount paid: "Kortbetalning 634,00" (also as OCR's "Kortbetatning"), "Bankkort 724,00", "Swish 639,40".
+    [GeneratedRegex(@"bet\p{L}{2}ning\b|bankkort|betalkort|kreditkort|\bkort\b|swish|visa|mastercard|maestro|amex|\bcard\b", RegexOptions.IgnoreCase)]
     private static partial Regex PaymentLine();
 
     // Subtotals, VAT, savings, counts, change and the like that also say "summa", "belopp" or "total".

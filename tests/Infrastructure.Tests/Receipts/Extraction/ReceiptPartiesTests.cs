@@ -31,6 +31,10 @@ public sealed class ReceiptPartiesTests
     }
 
     [Fact]
+    public void A_table_border_after_a_short_number_is_not_read_as_its_last_digit() =>
+        ReceiptParties.OrgNumber(["org nr 55603-0974 |"]).ShouldBeNull();
+
+    [Fact]
     public void A_number_with_several_possible_repairs_is_not_guessed() =>
         ReceiptParties.OrgNumber(["Orgnr: 559150-5956"]).ShouldBeNull();
 
