@@ -1,4 +1,5 @@
 using CleanLedger.Application.Receipts;
+using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Receipts;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
@@ -43,7 +44,7 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         if (vat.Rows.Count > 0)
             confidence[ReceiptFields.Vat] = vat.Confidence * reading;
 
-        var date = ReceiptDates.Choose(lines);
+        var date = ReceiptDates.Choose(lines, swedish: currency.Code == Money.Sek);
         if (date is not null)
             confidence[ReceiptFields.Date] = date.Value.Confidence * reading;
 

@@ -20,13 +20,15 @@ public static partial class ReceiptDates
     /// dates beside a purchase label or a time weigh more, dates beside a travel, stay, parking or
     /// due label are dropped, and the same date printed twice (receipt and card slip) confirms itself.
     /// </summary>
-    public static (DateOnly Date, double Confidence)? Choose(IReadOnlyList<string> lines)
+    /// <param name="lines">The receipt's lines.</param>
+    /// <param name="swedish">Whether the receipt is Swedish, where "26-01-23" puts the year first.</param>
+    public static (DateOnly Date, double Confidence)? Choose(IReadOnlyList<string> lines, bool swedish = true)
     {
         var scores = new Dictionary<DateOnly, (double Score, HashSet<int> Lines)>();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var readings = Find(line);
+            var readings = Find(line, swedish);
             if (readings.Count == 0 || NotThePurchase().IsMatch(line) || Period().IsMatch(line)
                 || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
                 continue;
@@ -58,7 +60,7 @@ public static partial class ReceiptDates
     private static bool IsBareDate(string line) => !line.Any(char.IsLetter);
 
     /// <summary>Every date reading in one line (an ambiguous "23-01-26" yields both readings, weighted).</summary>
-    public static IReadOnlyList<PrintedDate> Find(string line)
+    public static IReadOnlyList<PrintedDate> Find(string line, bool swedish = true)
     {
         var text = ReceiptAmounts.FixOcrDigits(line);
         var found = new List<PrintedDate>();
@@ -114,8 +116,8 @@ public static partial class ReceiptDates
                 continue;
             var (a, b, c) = (Int(m, "a"), Int(m, "b"), Int(m, "c"));
             // Swedish short dates are year first (26-01-23) with dashes, day first with dots and
-            // slashes (23.01.26, 23/1-26); the other reading stays as a weaker alternative.
-            var yearFirst = m.Groups["s1"].Value == "-" && m.Groups["s2"].Value == "-";
+            // slashes (23.01.26, 23/1-26), as elsewhere; the other reading stays as a weaker alternative.
+            var yearFirst = swedish && m.Groups["s1"].Value == "-" && m.Groups["s2"].Value == "-";
             Add(m, 2000 + a, b, c, yearFirst ? 0.7 : 0.3);
             Add(m, 2000 + c, b, a, yearFirst ? 0.3 : 0.7);
         }
@@ -164,8 +166,8 @@ public static partial class ReceiptDates
     [GeneratedRegex(@"(?<![\d.,])(?<c>\d{2})(?<y>\d{2})(?<s>[-./]?)(?<m>0[1-9]|1[0-2])\k<s>(?<d>0[1-9]|[12]\d|3[01])(?![\d,]|\.\d)")]
     private static partial Regex IsoDate();
 
-    // 23/01/2026, 23.01.2026, 23-01-2026, 1/3/2026.
-    [GeneratedRegex(@"(?<![\d.,])(?<a>\d{1,2})\s?[-./]\s?(?<b>\d{1,2})\s?[-./]\s?(?<y>20\d{2})(?!\d)")]
+    // 23/01/2026, 23.01.2026, 23-01-2026, 1/3/2026, and OCR's "23.01, 2026".
+    [GeneratedRegex(@"(?<![\d.,])(?<a>\d{1,2})\s?[-./]\s?(?<b>\d{1,2})\s?[-./,]\s?(?<y>20\d{2})(?!\d)")]
     private static partial Regex DayMonthYear();
 
     // 23-01-26, 26-01-23, 23.01.26, 23/01/26, 14/3-26.

@@ -19,6 +19,7 @@ public sealed class ReceiptDatesTests
     [InlineData("Date: January 23, 2026")]
     [InlineData("Invoice Date: Jan 23 , 2026")]
     [InlineData("Rechnungsdatum 23. Januar 2026")]
+    [InlineData("Datum: 23.01, 2026")]
     [InlineData("Facture du 23 janvier 2026")]
     public void Reads_the_common_swedish_and_foreign_formats(string line) =>
         ReceiptDates.Choose([line])?.Date.ShouldBe(new DateOnly(2026, 1, 23));
@@ -32,6 +33,10 @@ public sealed class ReceiptDatesTests
     [InlineData("Datum: 2625-05-01 Tid: 11.48")]
     public void A_century_misread_by_one_digit_still_reads_as_this_century(string line) =>
         ReceiptDates.Choose([line])?.Date.ShouldBe(new DateOnly(2025, 5, 1));
+
+    [Fact]
+    public void A_two_digit_dashed_date_on_a_foreign_receipt_reads_day_first() =>
+        ReceiptDates.Choose(["17-06-18 12:56"], swedish: false)?.Date.ShouldBe(new DateOnly(2018, 6, 17));
 
     [Fact]
     public void A_day_above_twelve_reveals_an_american_month_first_date() =>
