@@ -29,13 +29,14 @@ public static partial class ReceiptPayment
     /// <summary>The currency from codes and symbols; Swedish receipts without any are in kronor.</summary>
     public static (string Code, double Confidence) Currency(string text)
     {
-        // Codes count double: a lone "$" or "£" is as likely OCR noise as a currency sign.
-        var swedish = SwedishWords().IsMatch(text) ? 2 : 0;
+        // Codes and Swedish words count double: a lone "$" or "£" is as likely OCR noise as a currency
+        // sign. Words of a country's receipts (VAT names, company forms) count once.
+        var swedish = 2 * SwedishWords().Count(text);
         var evidence = new (string Code, int Count)[]
         {
             ("SEK", 2 * Kronor().Count(text) + swedish),
-            ("EUR", 2 * EuroCode().Count(text) + EuroSign().Count(text)),
-            ("MYR", 2 * Ringgit().Count(text)),
+            ("EUR", 2 * EuroCode().Count(text) + EuroSign().Count(text) + EuroCountryWords().Count(text)),
+            ("MYR", 2 * Ringgit().Count(text) + MalaysianWords().Count(text)),
             ("USD", 2 * DollarCode().Count(text) + DollarSign().Count(text)),
             ("GBP", 2 * PoundCode().Count(text) + PoundSign().Count(text)),
             ("NOK", 2 * NorwegianKroner().Count(text)),
@@ -44,7 +45,9 @@ public static partial class ReceiptPayment
         var ranked = evidence.OrderByDescending(c => c.Count).ToList();
         if (ranked[0].Count == 0)
             return ("SEK", 0.4);
-        return (ranked[0].Code, ranked[1].Count == 0 ? 0.95 : ranked[0].Count >= 2 * ranked[1].Count ? 0.85 : 0.5);
+        // One code alone ("kr" in a garbled line) is weak evidence; two or more agreeing signs are strong.
+        var agreeing = ranked[0].Count >= 4 ? 0.95 : 0.7;
+        return (ranked[0].Code, ranked[1].Count == 0 ? agreeing : ranked[0].Count >= 2 * ranked[1].Count ? Math.Min(agreeing, 0.85) : 0.5);
     }
 
     /// <summary>The receipt number after "Kvitto", "Kvittonr", "Nr", "Bong", "Ordernummer", "Receipt no" ...</summary>
@@ -75,6 +78,12 @@ public static partial class ReceiptPayment
     [GeneratedRegex(@"\bRM\s?\d|\bMYR\b|\(RM\)|\bRM\b")]
     private static partial Regex Ringgit();
 
+    [GeneratedRegex(@"\b(?:MwSt|USt|Summe|Betrag|zu zahlen|ALV|Yhteensä|BTW|TVA|TTC|Totaal|Kassenbon)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EuroCountryWords();
+
+    [GeneratedRegex(@"\bSDN\.?\s*BHD\b|\bGST\b|\bJalan\b|Malaysia|Selangor|Kuala Lumpur|Johor", RegexOptions.IgnoreCase)]
+    private static partial Regex MalaysianWords();
+
     [GeneratedRegex(@"\bUSD\b")]
     private static partial Regex DollarCode();
 
@@ -96,6 +105,7 @@ public static partial class ReceiptPayment
     [GeneratedRegex(@"moms|kvitto|summa|att betala|totalt|tack|köp", RegexOptions.IgnoreCase)]
     private static partial Regex SwedishWords();
 
-    [GeneratedRegex(@"\b(?:kvitto(?:nr|nummer)?|kvitt\.?\s*nr|bong|order(?:nummer|nr)|receipt\s*(?:no|nr|#)|bill\s*no|nr)\.?\s*[:#]?\s*(?<number>[A-Z]{0,3}\d[\d-]{2,})", RegexOptions.IgnoreCase)]
+    // A bare "Nr" only at the start of a line, not the end of "Momsreg.nr".
+    [GeneratedRegex(@"(?:\b(?:kvitto(?:nr|nummer)?|kvitt\.?\s*nr|bong|order(?:nummer|nr)|receipt\s*(?:no|nr|#)|bill\s*no)|^\W*nr)\.?\s*[:#]?\s*(?<number>[A-Z]{0,3}\d[\d-]{2,})", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptNumberLabel();
 }
