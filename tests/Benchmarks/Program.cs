@@ -15,7 +15,6 @@ return args.FirstOrDefault() switch
     "sie" => await SieExportThroughput.RunAsync(args[1..]),
     "ocr" => await OcrThroughput.RunAsync(args[1..]),
     "ocr-preprocessing" => await OcrPreprocessing.RunAsync(args[1..]),
-    "ocr-second-pass" => await OcrSecondPass.RunAsync(args[1..]),
     "accuracy" => await ReceiptAccuracy.RunAsync(args[1..]),
     "latency" => await PipelineLatency.RunAsync(args[1..]),
     _ => Usage(),

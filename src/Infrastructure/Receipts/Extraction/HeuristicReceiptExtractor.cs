@@ -31,8 +31,8 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         var tip = ReceiptTotals.Tip(lines);
         var rounding = ReceiptTotals.Rounding(lines);
         var vatRows = VatTable.Read(lines);
-        var payment = ReceiptPayment.Method(text.Text);
-        var currency = ReceiptPayment.Currency(text.Text);
+        var payment = ReceiptPaymentLines.Method(text.Text);
+        var currency = ReceiptPaymentLines.Currency(text.Text);
         var cashInKronor = payment?.Method == PaymentMethod.Cash && currency.Code == "SEK";
         var candidates = ReceiptTotals.Candidates(lines);
         var total = TotalChooser.Choose(candidates.Count > 0 ? candidates : ReceiptTotals.Repeated(lines), vatRows, tip, rounding, cashInKronor);
@@ -59,7 +59,7 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
 
         confidence[ReceiptFields.Currency] = currency.Confidence;
 
-        var receiptNumber = ReceiptPayment.ReceiptNumber(lines);
+        var receiptNumber = ReceiptPaymentLines.ReceiptNumber(lines);
         if (receiptNumber is not null)
             confidence[ReceiptFields.ReceiptNumber] = 0.7 * reading;
 

@@ -4,7 +4,7 @@ using CleanLedger.Domain.Receipts;
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
 
 /// <summary>How the receipt was paid, in which currency, and its receipt number.</summary>
-public static partial class ReceiptPayment
+public static partial class ReceiptPaymentLines
 {
     /// <summary>
     /// The payment method with the most evidence: Swish and invoice words are specific, cash shows by

@@ -4,7 +4,7 @@ using CleanLedger.Infrastructure.Receipts.Extraction;
 namespace CleanLedger.Infrastructure.Tests.Receipts.Extraction;
 
 /// <summary>Payment method, currency and receipt number.</summary>
-public sealed class ReceiptPaymentTests
+public sealed class ReceiptPaymentLinesTests
 {
     [Theory]
     [InlineData("Kortköp\nVISA ************1234\nGodkänd", PaymentMethod.Card)]
@@ -16,7 +16,7 @@ public sealed class ReceiptPaymentTests
     [InlineData("Betalsätt: Företagskonto", PaymentMethod.Invoice)]
     [InlineData("Avtalskund 4411", PaymentMethod.Invoice)]
     public void Recognises_card_swish_cash_and_invoice(string text, PaymentMethod method) =>
-        ReceiptPayment.Method(text)!.Value.Method.ShouldBe(method);
+        ReceiptPaymentLines.Method(text)!.Value.Method.ShouldBe(method);
 
     [Theory]
     [InlineData("Att betala 116,40 kr", "SEK")]
@@ -26,7 +26,7 @@ public sealed class ReceiptPaymentTests
     [InlineData("TOTAL (RM) 13.80\nGST 6%", "MYR")]
     [InlineData("Amount due USD 4.11", "USD")]
     public void Reads_the_currency_from_codes_symbols_and_the_receipts_language(string text, string currency) =>
-        ReceiptPayment.Currency(text).Code.ShouldBe(currency);
+        ReceiptPaymentLines.Currency(text).Code.ShouldBe(currency);
 
     [Theory]
     [InlineData("Kvitto: 40690", "40690")]
@@ -34,5 +34,5 @@ public sealed class ReceiptPaymentTests
     [InlineData("Kvittonummer: 87551 Kassa 10/21", "87551")]
     [InlineData("Bong: 93144 Kassa 3", "93144")]
     public void Reads_the_receipt_number(string line, string number) =>
-        ReceiptPayment.ReceiptNumber([line]).ShouldBe(number);
+        ReceiptPaymentLines.ReceiptNumber([line]).ShouldBe(number);
 }
