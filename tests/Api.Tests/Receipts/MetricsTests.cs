@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Api.Tests.Edge;
 using CleanLedger.Api.Tests.Support;
+using CleanLedger.Application.Common.Security;
+using CleanLedger.Application.Receipts.ProcessReceipt;
 using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Testing;
@@ -17,6 +19,14 @@ public sealed class ManualJobsApiFactory() : ApiFactory(DatabaseProvider.Sqlite)
     {
         ["Receipts:Alerts:OcrQueueDepth"] = "1",
     };
+
+    /// <summary>What the job does after its last retry: marks the document failed.</summary>
+    public async Task FailReceiptJobAsync(Guid orgId, Guid documentId, string failure)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignInAutomation();
+        await scope.ServiceProvider.GetRequiredService<ReceiptProcessor>().FailAsync(orgId, documentId, failure, CancellationToken.None);
+    }
 
     /// <summary>Runs the document's job as the Hangfire server would: in a scope of its own.</summary>
     public async Task RunReceiptJobAsync(Guid orgId, Guid documentId)
@@ -70,5 +80,22 @@ public sealed class MetricsTests(ManualJobsApiFactory factory, UnreachableDataba
         prometheus.ShouldContain("cleanledger_automation_attempts");
         prometheus.ShouldContain("cleanledger_ocr_duration");
         (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/verifications")).GetProperty("total").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_document_that_failed_every_retry_raises_an_alert_and_a_re_run_from_the_dashboard_finishes_it()
+    {
+        var documentId = await Client.UploadReceiptAsync(OrgId, ReceiptLabel.SwedishReceipt("receipt_0003.jpg"));
+
+        await Factory.FailReceiptJobAsync(OrgId, documentId, "TimeoutException: the OCR pool did not answer");
+
+        (await Client.DocumentAsync(OrgId, documentId)).GetProperty("status").GetString().ShouldBe("failed");
+        var alerts = await Admin.GetFromJsonAsync<JsonElement>("/metrics/alerts");
+        alerts.GetProperty("alerts").EnumerateArray().Select(alert => alert.GetProperty("code").GetString()).ShouldContain("pipeline.failed");
+        (await Admin.GetFromJsonAsync<JsonElement>("/metrics/kpi")).GetProperty("failed").GetInt64().ShouldBe(1);
+
+        await Factory.RunReceiptJobAsync(OrgId, documentId);
+
+        (await Client.DocumentAsync(OrgId, documentId)).GetProperty("status").GetString().ShouldBe("posted");
     }
 }
