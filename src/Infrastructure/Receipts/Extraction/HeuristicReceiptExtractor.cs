@@ -1,4 +1,5 @@
 using CleanLedger.Application.Receipts;
+using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Receipts;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
@@ -30,15 +31,20 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         var tip = ReceiptTotals.Tip(lines);
         var rounding = ReceiptTotals.Rounding(lines);
         var vatRows = VatTable.Read(lines);
-        var total = TotalChooser.Choose(ReceiptTotals.Candidates(lines), vatRows, tip, rounding);
+        var payment = ReceiptPayment.Method(text.Text);
+        var currency = ReceiptPayment.Currency(text.Text);
+        var cashInKronor = payment?.Method == PaymentMethod.Cash && currency.Code == "SEK";
+        var candidates = ReceiptTotals.Candidates(lines);
+        var total = TotalChooser.Choose(candidates.Count > 0 ? candidates : ReceiptTotals.Repeated(lines), vatRows, tip, rounding, cashInKronor);
         if (total is not null)
             confidence[ReceiptFields.Total] = total.Value.Confidence * reading;
 
-        var vat = VatCompletion.Complete(vatRows, VatTable.RatesMentioned(lines), total, (tip ?? 0) + (rounding ?? 0));
+        var printedAmounts = lines.SelectMany(ReceiptAmounts.Find).Select(a => a.Ore).ToHashSet();
+        var vat = VatCompletion.Complete(vatRows, VatTable.RatesMentioned(lines), printedAmounts, total, (tip ?? 0) + (rounding ?? 0));
         if (vat.Rows.Count > 0)
             confidence[ReceiptFields.Vat] = vat.Confidence * reading;
 
-        var date = ReceiptDates.Choose(lines);
+        var date = ReceiptDates.Choose(lines, swedish: currency.Code == Money.Sek);
         if (date is not null)
             confidence[ReceiptFields.Date] = date.Value.Confidence * reading;
 
@@ -48,11 +54,9 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         if (vendor is not null)
             confidence[ReceiptFields.Vendor] = vendor.Value.Confidence * reading;
 
-        var payment = ReceiptPayment.Method(text.Text);
         if (payment is not null)
             confidence[ReceiptFields.PaymentMethod] = payment.Value.Confidence * reading;
 
-        var currency = ReceiptPayment.Currency(text.Text);
         confidence[ReceiptFields.Currency] = currency.Confidence;
 
         var receiptNumber = ReceiptPayment.ReceiptNumber(lines);

@@ -52,6 +52,11 @@ public static partial class ReceiptAmounts
     /// </summary>
     public static string FixOcrDigits(string line)
     {
+        // After a currency prefix ("RM5.00", read "RMS.00") the letters can only be digits.
+        line = PrefixedAmount().Replace(line, m => m.Groups["prefix"].Value + m.Groups["digits"].Value
+            .Replace('S', '5').Replace('O', '0').Replace('Z', '2').Replace('l', '1').Replace('I', '1'));
+        // "I 145,15": a thousands digit 1 read as a letter standing alone.
+        line = LoneOne().Replace(line, "1");
         var builder = new StringBuilder(line);
         for (var i = 0; i < builder.Length; i++)
         {
@@ -79,8 +84,14 @@ public static partial class ReceiptAmounts
     // Whole part: plain digits or groups of three after a space, dot, comma or apostrophe; then a
     // decimal comma or dot (OCR sometimes adds a space around it) and exactly two öre digits. A date
     // like 23.01.2026 is excluded by refusing a separator-and-digit right after the öre.
-    [GeneratedRegex(@"(?<![\d.,])(?<lead>-\s?)?(?<whole>\d{1,3}(?:[ .,']\d{3})+|\d+)\s?[.,]\s?(?<ore>\d{2})(?!\d|[.,:]\d)(?<trail>-(?!\d))?")]
+    [GeneratedRegex(@"(?<![\d.,:])(?<lead>-\s?)?(?<whole>\d{1,3}(?:[ .,']\d{3})+|\d+)\s?[.,]\s?(?<ore>\d{2})(?!\d|[.,:]\d)(?<trail>-(?!\d))?")]
     private static partial Regex DecimalAmount();
+
+    [GeneratedRegex(@"(?<=^|\s)[Il](?=\s\d{3}[.,]\d{2}(?!\d))")]
+    private static partial Regex LoneOne();
+
+    [GeneratedRegex(@"(?<prefix>\bRM\s?)(?<digits>[\dSOZlI]{1,6})(?=\s?[.,]\s?\d)")]
+    private static partial Regex PrefixedAmount();
 
     // "29:-" and "80 kr" / "80 SEK": whole kronor.
     [GeneratedRegex(@"(?<![\d.,:])(?<whole>\d{1,7})(?::-|\s?(?:kr|SEK)\b)", RegexOptions.IgnoreCase)]

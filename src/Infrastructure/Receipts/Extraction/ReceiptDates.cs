@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
 
-/// <summary>A date printed on a receipt, how plausible the reading is (0..1) and on which line.</summary>
-public readonly record struct PrintedDate(DateOnly Date, double Weight, int Line);
+/// <summary>A date printed on a receipt and how plausible the reading is (0..1).</summary>
+public readonly record struct PrintedDate(DateOnly Date, double Weight);
 
 /// <summary>
 /// Finds the transaction date among the many ways Swedish (and foreign) receipts print dates, and
@@ -20,14 +20,17 @@ public static partial class ReceiptDates
     /// dates beside a purchase label or a time weigh more, dates beside a travel, stay, parking or
     /// due label are dropped, and the same date printed twice (receipt and card slip) confirms itself.
     /// </summary>
-    public static (DateOnly Date, double Confidence)? Choose(IReadOnlyList<string> lines)
+    /// <param name="lines">The receipt's lines.</param>
+    /// <param name="swedish">Whether the receipt is Swedish, where "26-01-23" puts the year first.</param>
+    public static (DateOnly Date, double Confidence)? Choose(IReadOnlyList<string> lines, bool swedish = true)
     {
         var scores = new Dictionary<DateOnly, (double Score, HashSet<int> Lines)>();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var readings = Find(line, i);
-            if (readings.Count == 0 || NotThePurchase().IsMatch(line) || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
+            var readings = Find(line, swedish);
+            if (readings.Count == 0 || NotThePurchase().IsMatch(line) || Period().IsMatch(line)
+                || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
                 continue;
             var context = 1.0;
             if (PurchaseLabel().IsMatch(line))
@@ -57,7 +60,7 @@ public static partial class ReceiptDates
     private static bool IsBareDate(string line) => !line.Any(char.IsLetter);
 
     /// <summary>Every date reading in one line (an ambiguous "23-01-26" yields both readings, weighted).</summary>
-    public static IReadOnlyList<PrintedDate> Find(string line, int lineIndex = 0)
+    public static IReadOnlyList<PrintedDate> Find(string line, bool swedish = true)
     {
         var text = ReceiptAmounts.FixOcrDigits(line);
         var found = new List<PrintedDate>();
@@ -67,14 +70,21 @@ public static partial class ReceiptDates
         {
             if (year is < EarliestYear or > LatestYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
                 return;
-            found.Add(new PrintedDate(new DateOnly(year, month, day), weight, lineIndex));
+            found.Add(new PrintedDate(new DateOnly(year, month, day), weight));
             taken.Add((match.Index, match.Index + match.Length));
         }
 
         bool Overlaps(Match match) => taken.Any(t => t.Start < match.Index + match.Length && match.Index < t.End);
 
         foreach (Match m in IsoDate().Matches(text))
-            Add(m, Int(m, "y"), Int(m, "m"), Int(m, "d"), 1.0);
+        {
+            // A century misread by one digit ("9025-05-01", "2625-05-13") still names this century, less
+            // surely; only with separators, as eight bare digits may be any reference number.
+            var century = m.Groups["c"].Value;
+            var weight = century == "20" ? 1.0 : m.Groups["s"].Length > 0 && (century[0] == '2' || century[1] == '0') ? 0.5 : 0;
+            if (weight > 0)
+                Add(m, 2000 + Int(m, "y"), Int(m, "m"), Int(m, "d"), weight);
+        }
 
         foreach (Match m in DayMonthYear().Matches(text))
         {
@@ -106,8 +116,8 @@ public static partial class ReceiptDates
                 continue;
             var (a, b, c) = (Int(m, "a"), Int(m, "b"), Int(m, "c"));
             // Swedish short dates are year first (26-01-23) with dashes, day first with dots and
-            // slashes (23.01.26, 23/1-26); the other reading stays as a weaker alternative.
-            var yearFirst = m.Groups["s1"].Value == "-" && m.Groups["s2"].Value == "-";
+            // slashes (23.01.26, 23/1-26), as elsewhere; the other reading stays as a weaker alternative.
+            var yearFirst = swedish && m.Groups["s1"].Value == "-" && m.Groups["s2"].Value == "-";
             Add(m, 2000 + a, b, c, yearFirst ? 0.7 : 0.3);
             Add(m, 2000 + c, b, a, yearFirst ? 0.3 : 0.7);
         }
@@ -123,22 +133,19 @@ public static partial class ReceiptDates
         return year < 100 ? 2000 + year : year;
     }
 
-    private static int? MonthNumber(string name) => name.ToLowerInvariant()[..3] switch
+    // Month-name prefixes in Swedish, English, German, Finnish-borrowed and French spelling.
+    private static readonly (string Prefix, int Month)[] Months =
+    [
+        ("jan", 1), ("feb", 2), ("fév", 2), ("mar", 3), ("mär", 3), ("apr", 4), ("avr", 4), ("maj", 5), ("may", 5), ("mai", 5),
+        ("juin", 6), ("juil", 7), ("jun", 6), ("jul", 7), ("aug", 8), ("aoû", 8), ("aou", 8), ("sep", 9), ("okt", 10), ("oct", 10),
+        ("nov", 11), ("dec", 12), ("dez", 12), ("déc", 12),
+    ];
+
+    private static int? MonthNumber(string name)
     {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "maj" or "may" or "mai" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "okt" or "oct" => 10,
-        "nov" => 11,
-        "dec" or "dez" => 12,
-        _ => null,
-    };
+        var lower = name.ToLowerInvariant();
+        return Months.Where(m => lower.StartsWith(m.Prefix, StringComparison.Ordinal)).Select(m => (int?)m.Month).FirstOrDefault();
+    }
 
     // The purchase, payment, order, receipt or invoice date.
     [GeneratedRegex(@"datum|date|köp|kvitto|betal|order|tid\b|kl\b|såld|sold|tarikh|päivä", RegexOptions.IgnoreCase)]
@@ -148,15 +155,19 @@ public static partial class ReceiptDates
     [GeneratedRegex(@"förfall|forfall|förfaller|resdag|avresa|avgång|ankomst|incheck|utcheck|giltig|start|slut|betala senast|due|check.?in|check.?out|arrival|departure|valid|fällig|eräpäivä|utgår|bäst före|period", RegexOptions.IgnoreCase)]
     private static partial Regex NotThePurchase();
 
+    // A period such as "01.05.14-31.05.14" or "2025-05-01 - 2025-05-31": a billing or stay period, not a purchase.
+    [GeneratedRegex(@"\d\s?[-–]\s?(?:\d{1,2}[./]\d{1,2}[./]\d{2}|20\d\d-\d\d-\d\d)")]
+    private static partial Regex Period();
+
     [GeneratedRegex(@"(?<!\d)([01]?\d|2[0-3])[:.][0-5]\d(?![\d,]|\.\d)")]
     private static partial Regex TimeOfDay();
 
     // 2026-01-23, 2026.01.23, 2026/01/23, 20260123.
-    [GeneratedRegex(@"(?<![\d.,])(?<y>20\d{2})(?<s>[-./]?)(?<m>0[1-9]|1[0-2])\k<s>(?<d>0[1-9]|[12]\d|3[01])(?![\d,]|\.\d)")]
+    [GeneratedRegex(@"(?<![\d.,])(?<c>\d{2})(?<y>\d{2})(?<s>[-./]?)(?<m>0[1-9]|1[0-2])\k<s>(?<d>0[1-9]|[12]\d|3[01])(?![\d,]|\.\d)")]
     private static partial Regex IsoDate();
 
-    // 23/01/2026, 23.01.2026, 23-01-2026, 1/3/2026.
-    [GeneratedRegex(@"(?<![\d.,])(?<a>\d{1,2})\s?[-./]\s?(?<b>\d{1,2})\s?[-./]\s?(?<y>20\d{2})(?!\d)")]
+    // 23/01/2026, 23.01.2026, 23-01-2026, 1/3/2026, and OCR's "23.01, 2026".
+    [GeneratedRegex(@"(?<![\d.,])(?<a>\d{1,2})\s?[-./]\s?(?<b>\d{1,2})\s?[-./,]\s?(?<y>20\d{2})(?!\d)")]
     private static partial Regex DayMonthYear();
 
     // 23-01-26, 26-01-23, 23.01.26, 23/01/26, 14/3-26.
@@ -164,10 +175,10 @@ public static partial class ReceiptDates
     private static partial Regex TwoDigitYear();
 
     // 23 jan 2026, 23 januari 2026, 23. Januar 2026, 23-Jan-2026, 23 MAR 26.
-    [GeneratedRegex(@"(?<![\d])(?<d>\d{1,2})\.?[\s-]?(?<mon>(?:jan|feb|mar|apr|maj|may|mai|jun|jul|aug|sep|okt|oct|nov|de[cz])[a-zäöé]*)\.?[\s-]?(?<y>20\d{2}|\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d])(?<d>\d{1,2})\.?[\s-]?(?<mon>(?:jan|feb|fév|mar|mär|apr|avr|maj|may|mai|jun|jui|jul|aug|aoû|aou|sep|okt|oct|nov|de[cz]|déc)[a-zäöéû]*)\.?[\s-]?(?<y>20\d{2}|\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex MonthName();
 
     // January 23, 2026 / Jan 23 2026.
-    [GeneratedRegex(@"\b(?<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s(?<d>\d{1,2}),?\s(?<y>20\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s(?<d>\d{1,2})\s?,?\s(?<y>20\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex MonthNameFirst();
 }

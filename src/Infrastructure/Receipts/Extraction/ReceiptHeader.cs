@@ -60,7 +60,7 @@ public static partial class ReceiptHeader
             && words.All(w => Printed(w) || !w.Any(c => c is 'A' or 'O' or 'a' or 'o'));
     }
 
-    /// <summary>The line without surrounding noise: stray symbols and one- or two-letter fragments at either end.</summary>
+    /// <summary>The line without surrounding noise: stray symbols, single digits and one- or two-letter fragments at either end.</summary>
     private static string Trimmed(string line) => EdgeNoise().Replace(Spaces().Replace(line, " "), "").Trim();
 
     /// <summary>Lower case without diacritics or anything but letters, to compare OCR readings of a name.</summary>
@@ -75,7 +75,7 @@ public static partial class ReceiptHeader
         return !NotAName().IsMatch(line) && !PostCode().IsMatch(line) && !StreetAddress().IsMatch(line);
     }
 
-    [GeneratedRegex(@"^(?:[^\p{L}\d]+|\p{L}{1,2}[^\p{L}\d]+)+|(?:[^\p{L}\d.]+(?!AB\b|HB\b|KB\b)\p{L}{1,2}\b|[^\p{L}\d.]+)+$")]
+    [GeneratedRegex(@"^(?:[^\p{L}\d]+|(?:\p{L}{1,2}|\d)[^\p{L}\d]+)+|(?:[^\p{L}\d.]+(?!AB\b|HB\b|KB\b)\p{L}{1,2}\b|[^\p{L}\d.]+)+$")]
     private static partial Regex EdgeNoise();
 
     // The seat in a legal name: "Pressgrottan i Malmö", "Brasseriet Sverige".
@@ -89,10 +89,10 @@ public static partial class ReceiptHeader
     private static partial Regex Spaces();
 
     // "AB", "HB", "KB", "Aktiebolag", "Ekonomisk förening" after the name (the legal name, not the trading one).
-    [GeneratedRegex(@"\s+(?:\(publ\)\s*)?(?:AB|HB|KB|Aktiebolag|Handelsbolag|Ek\.?\s*för\.?|Ekonomisk förening)\.?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:\(publ\)\s*)?(?:AB|HB|KB|GmbH|Aktiebolag|Handelsbolag|Ek\.?\s*för\.?|Ekonomisk förening)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
 
-    [GeneratedRegex(@"(?:^\W*(?:kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|invoice|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$))|kvitto|bekräftelse|@|\btel\b|\d{3,}|:|\bbord\b|kassör|gäster", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\W*(?:kopia|välkommen|valkommen|welcome|tack|kassakvitto|faktura|receipt|bokning|kund|tel|telefon|phone|org|moms|vat|www\.|http|datum|date|kassa|öppet|butik\b|restaurang\s*$))|kvitto|bekräftelse|summa|antal|artikel|\bpump\b|invoice|factuur|rechnung|öffnungszeiten|offnungszeiten|@|\btel\b|\d{3,}|:|\bbord\b|kassör|gäster", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 
     [GeneratedRegex(@"\b\d{3}\s?\d{2}\s+\p{L}")]

@@ -51,14 +51,14 @@ public static partial class ReceiptParties
         {
             var text = ReceiptAmounts.FixOcrDigits(line);
             var label = VatLabel().Match(text);
-            var start = label.Success ? label.Index + label.Length : SwedishVatNumber().Match(text) is { Success: true } se ? se.Index : -1;
-            if (start < 0)
-                continue;
-            // "SE556123456701", "SE 556123-4567 01"; OCR reads "SE" as "$£" or "5E", which may add a
-            // digit in front, so the number is the last twelve digits read.
-            if (Digits(text[start..].Replace("SE", "", StringComparison.OrdinalIgnoreCase), 13) is { Length: >= 12 } digits
-                && Domain.Organizations.VatNumber.TryParse($"SE{digits[^12..]}", out var number))
+            if (SwedishVatNumber().Match(text) is { Success: true } written
+                && Domain.Organizations.VatNumber.TryParse(written.Value, out var number))
                 return (number, label.Success ? 0.95 : 0.8);
+
+            // OCR reads "SE" as "$£" or "5E", which may add a digit in front: the number is the last twelve digits read.
+            if (label.Success && Digits(text[(label.Index + label.Length)..].Replace("SE", "", StringComparison.OrdinalIgnoreCase), 13) is { Length: >= 12 } digits
+                && Domain.Organizations.VatNumber.TryParse($"SE{digits[^12..]}", out var read))
+                return (read, 0.9);
         }
 
         return null;
@@ -76,7 +76,7 @@ public static partial class ReceiptParties
             var digit = c switch
             {
                 'O' or 'o' or 'D' or 'Q' => '0',
-                'l' or 'I' or '|' or 'i' => '1',
+                'l' or 'I' => '1',
                 'S' or 's' => '5',
                 'B' => '8',
                 'Z' => '2',
@@ -119,6 +119,6 @@ public static partial class ReceiptParties
     [GeneratedRegex(@"\b(?:momsreg(?:istrerings)?\.?\s*(?:nr|nummer)?\.?|momsnr|vat\s*(?:reg\.?\s*)?(?:nr|no|number|id)\.?|ust-?id(?:nr)?\.?)\s*:?", RegexOptions.IgnoreCase)]
     private static partial Regex VatLabel();
 
-    [GeneratedRegex(@"\bSE\s?\d{6}-?\d{4}\s?01\b")]
+    [GeneratedRegex(@"\bSE\s?\d{6}-?\d{4}\s?01\b", RegexOptions.IgnoreCase)]
     private static partial Regex SwedishVatNumber();
 }

@@ -29,13 +29,14 @@ public static partial class ReceiptPayment
     /// <summary>The currency from codes and symbols; Swedish receipts without any are in kronor.</summary>
     public static (string Code, double Confidence) Currency(string text)
     {
-        // Codes count double: a lone "$" or "£" is as likely OCR noise as a currency sign.
+        // Codes count double: a lone "$" or "£" is as likely OCR noise as a currency sign. Words of a
+        // country's receipts (VAT names, company forms) count once.
         var swedish = SwedishWords().IsMatch(text) ? 2 : 0;
         var evidence = new (string Code, int Count)[]
         {
             ("SEK", 2 * Kronor().Count(text) + swedish),
-            ("EUR", 2 * EuroCode().Count(text) + EuroSign().Count(text)),
-            ("MYR", 2 * Ringgit().Count(text)),
+            ("EUR", 2 * EuroCode().Count(text) + EuroSign().Count(text) + EuroCountryWords().Count(text)),
+            ("MYR", 2 * Ringgit().Count(text) + MalaysianWords().Count(text)),
             ("USD", 2 * DollarCode().Count(text) + DollarSign().Count(text)),
             ("GBP", 2 * PoundCode().Count(text) + PoundSign().Count(text)),
             ("NOK", 2 * NorwegianKroner().Count(text)),
@@ -75,6 +76,12 @@ public static partial class ReceiptPayment
     [GeneratedRegex(@"\bRM\s?\d|\bMYR\b|\(RM\)|\bRM\b")]
     private static partial Regex Ringgit();
 
+    [GeneratedRegex(@"\b(?:MwSt|USt|Summe|Betrag|zu zahlen|ALV|Yhteensä|BTW|TVA|TTC|Totaal|Kassenbon)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EuroCountryWords();
+
+    [GeneratedRegex(@"\bSDN\.?\s*BHD\b|\bGST\b|\bJalan\b|Malaysia|Selangor|Kuala Lumpur|Johor", RegexOptions.IgnoreCase)]
+    private static partial Regex MalaysianWords();
+
     [GeneratedRegex(@"\bUSD\b")]
     private static partial Regex DollarCode();
 
@@ -96,6 +103,7 @@ public static partial class ReceiptPayment
     [GeneratedRegex(@"moms|kvitto|summa|att betala|totalt|tack|köp", RegexOptions.IgnoreCase)]
     private static partial Regex SwedishWords();
 
-    [GeneratedRegex(@"\b(?:kvitto(?:nr|nummer)?|kvitt\.?\s*nr|bong|order(?:nummer|nr)|receipt\s*(?:no|nr|#)|bill\s*no|nr)\.?\s*[:#]?\s*(?<number>[A-Z]{0,3}\d[\d-]{2,})", RegexOptions.IgnoreCase)]
+    // A bare "Nr" only at the start of a line, not the end of "Momsreg.nr".
+    [GeneratedRegex(@"(?:\b(?:kvitto(?:nr|nummer)?|kvitt\.?\s*nr|bong|order(?:nummer|nr)|receipt\s*(?:no|nr|#)|bill\s*no)|^\W*nr)\.?\s*[:#]?\s*(?<number>[A-Z]{0,3}\d[\d-]{2,})", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptNumberLabel();
 }

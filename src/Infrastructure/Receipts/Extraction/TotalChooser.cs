@@ -7,36 +7,46 @@ namespace CleanLedger.Infrastructure.Receipts.Extraction;
 /// </summary>
 public static class TotalChooser
 {
+    /// <summary>The most likely amount paid; <c>wholeKronor</c> when paid in cash in Sweden, where cash totals are whole kronor.</summary>
     public static (long Ore, double Confidence)? Choose(
-        IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding)
+        IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding, bool wholeKronor)
     {
-        var extras = (tip ?? 0) + (rounding ?? 0);
-        long? vatGross = vatRows.Count > 0 && vatRows.All(r => r.GrossOre.HasValue) ? vatRows.Sum(r => r.GrossOre!.Value) : null;
+        // What lies between the goods and the amount paid; a rounding's sign is not always printed
+        // ("ROUNDING ADJUSTMENT 0.01" may take a cent off), so both signs are tried.
+        long[] extras = rounding is { } r and not 0 ? [(tip ?? 0) + r, (tip ?? 0) - r] : [tip ?? 0];
+        long? vatGross = vatRows.Count > 0 && vatRows.All(row => row.GrossOre.HasValue) ? vatRows.Sum(row => row.GrossOre!.Value) : null;
         if (candidates.Count == 0)
-            return vatGross is { } gross ? (gross + extras, 0.6) : null;
+            return vatGross is { } gross ? (gross + extras[0], 0.6) : null;
 
         var values = candidates.GroupBy(c => c.Ore).Select(g => new Scored(
             g.Key,
             g.Sum(c => c.Weight),
             g.Select(c => c.Line).Distinct().Count(),
-            vatGross + extras == g.Key,
-            extras != 0 && candidates.Any(c => c.Ore + extras == g.Key))).ToList();
+            g.Max(c => c.Weight) >= 2,
+            extras.Any(e => vatGross + e == g.Key),
+            extras.Any(e => e != 0 && candidates.Any(c => c.Ore + e == g.Key)))).ToList();
 
         // With a tip or rounding, the subtotal before it is not the total.
-        var subtotals = extras != 0 ? values.Where(v => values.Any(w => w.Ore == v.Ore + extras)).Select(v => v.Ore).ToHashSet() : [];
+        var subtotals = values.Where(v => extras.Any(e => e != 0 && values.Any(w => w.Ore == v.Ore + e))).Select(v => v.Ore).ToHashSet();
         var ranked = values
-            .Select(v => v with { Score = v.Score + (v.AgreesWithVat ? 4 : 0) + (v.FollowsSubtotal ? 3 : 0) - (subtotals.Contains(v.Ore) ? 3 : 0) })
+            .Select(v => v with
+            {
+                Score = v.Score + (v.AgreesWithVat ? 4 : 0) + (v.FollowsSubtotal ? 3 : 0) - (subtotals.Contains(v.Ore) ? 3 : 0)
+                    - (wholeKronor && v.Ore % 100 != 0 ? 3 : 0),
+            })
             .OrderByDescending(v => v.Score)
             .ToList();
         var best = ranked[0];
         var contested = ranked.Count > 1 && ranked[1].Score > best.Score / 2;
 
-        var confidence = (best.AgreesWithVat, best.Lines >= 2 || best.FollowsSubtotal) switch
+        // Repetition only confirms an amount that a total label names; the payment line and slip repeat it.
+        var repeated = best.Labelled && (best.Lines >= 2 || best.FollowsSubtotal);
+        var confidence = (best.AgreesWithVat, repeated) switch
         {
             (true, true) => 0.98,
             (true, false) => 0.93,
             (false, true) => 0.85,
-            _ => best.Score >= 3 ? 0.6 : 0.45,
+            _ => best.Labelled ? 0.6 : 0.4,
         };
         if (contested && !best.AgreesWithVat)
             confidence -= 0.2;
@@ -46,5 +56,5 @@ public static class TotalChooser
         return (best.Ore, confidence);
     }
 
-    private sealed record Scored(long Ore, double Score, int Lines, bool AgreesWithVat, bool FollowsSubtotal);
+    private sealed record Scored(long Ore, double Score, int Lines, bool Labelled, bool AgreesWithVat, bool FollowsSubtotal);
 }

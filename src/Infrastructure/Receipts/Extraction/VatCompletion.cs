@@ -10,20 +10,11 @@ namespace CleanLedger.Infrastructure.Receipts.Extraction;
 public static class VatCompletion
 {
     public static (IReadOnlyList<VatAmount> Rows, double Confidence) Complete(
-        IReadOnlyList<VatRow> rows, IReadOnlySet<int> ratesMentioned, (long Ore, double Confidence)? total, long extras)
+        IReadOnlyList<VatRow> rows, IReadOnlySet<int> ratesMentioned, IReadOnlySet<long> printedAmounts,
+        (long Ore, double Confidence)? total, long extras)
     {
         if (rows.Count == 0)
-        {
-            // "Priser inkl. moms 25%": one evident rate and the total give the VAT, unconfirmed.
-            if (total is { } t && ratesMentioned.Count == 1)
-            {
-                var rate = ratesMentioned.Single();
-                var gross = t.Ore - extras;
-                return ([new VatAmount(rate, VatTable.VatOf(gross, rate), gross - VatTable.VatOf(gross, rate))], 0.35);
-            }
-
-            return ([], 0);
-        }
+            return total is { } t ? SingleRate(ratesMentioned, printedAmounts, t, extras) : ([], 0);
 
         var known = rows.Where(r => r.GrossOre.HasValue).ToList();
         var unknown = rows.Where(r => !r.GrossOre.HasValue).ToList();
@@ -35,10 +26,20 @@ public static class VatCompletion
         }
 
         if (total is not { } paid)
-            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? NetFromVat(r)))), 0.2);
+            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? EstimatedGross(r)))), 0.2);
 
         var target = paid.Ore - extras - knownGross;
         var splits = Splits(unknown, target).Take(2).ToList();
+        if (splits.Count == 0 && paid.Ore % 100 == 0)
+        {
+            // A whole-krona total may hide an unprinted (or unread) cash rounding of up to 50 öre:
+            // the nearest gross that reproduces the printed VAT, net then known only to a few öre.
+            var rounded = Enumerable.Range(1, 50).SelectMany(r => new[] { target - r, target + r })
+                .Select(t => Splits(unknown, t).FirstOrDefault()).FirstOrDefault(s => s is not null);
+            if (rounded is not null)
+                return (ToAmounts(known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(rounded))), paid.Confidence * 0.5);
+        }
+
         if (splits.Count == 0 && rows is [{ } only] && OneDigitApart(VatTable.VatOf(target, only.Rate), only.VatOre))
         {
             // One rate whose printed VAT is one misread digit away from the VAT of the total.
@@ -46,12 +47,30 @@ public static class VatCompletion
         }
 
         if (splits.Count == 0)
-            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? NetFromVat(r)))), 0.2);
+            return (ToAmounts(rows.Select(r => (r, r.GrossOre ?? EstimatedGross(r)))), 0.2);
 
-        var grossOf = known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(splits[0])).OrderByDescending(p => p.Item1.Rate);
         // One unknown gross is pinned by the total; several are only pinned when no other split fits.
         var confidence = splits.Count > 1 ? 0.3 : paid.Confidence * (unknown.Count == 1 ? 0.95 : 0.85);
-        return (ToAmounts(grossOf), confidence);
+        return (ToAmounts(known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(splits[0]))), confidence);
+    }
+
+    /// <summary>
+    /// No legible VAT row: if the VAT of the total at exactly one rate is printed somewhere (a row whose
+    /// rate and label OCR lost), that is the VAT, confirmed; else one rate named in VAT wording
+    /// ("Priser inkl. moms 25%") gives it, unconfirmed.
+    /// </summary>
+    private static (IReadOnlyList<VatAmount> Rows, double Confidence) SingleRate(
+        IReadOnlySet<int> ratesMentioned, IReadOnlySet<long> printedAmounts, (long Ore, double Confidence) total, long extras)
+    {
+        var gross = total.Ore - extras;
+        var printed = VatTable.SwedishRates.Where(r => printedAmounts.Contains(VatTable.VatOf(gross, r))).ToList();
+        if (printed is [var rate])
+            return ([Single(rate, gross)], total.Confidence * 0.9);
+        if (ratesMentioned.Count == 1)
+            return ([Single(ratesMentioned.Single(), gross)], 0.35);
+        return ([], 0);
+
+        static VatAmount Single(int rate, long gross) => new(rate, VatTable.VatOf(gross, rate), gross - VatTable.VatOf(gross, rate));
     }
 
     /// <summary>Gross amounts for the rows (summing to <paramref name="target"/>) whose VAT is exactly the printed VAT.</summary>
@@ -89,8 +108,8 @@ public static class VatCompletion
         return x.Length == y.Length && x.Zip(y).Count(p => p.First != p.Second) == 1;
     }
 
-    // Without a total the net is estimated from the VAT alone (VAT × 100 / rate), which is only approximate.
-    private static long NetFromVat(VatRow row) => row.VatOre * (100 + row.Rate) / row.Rate;
+    // Without a total the gross is estimated from the VAT alone (VAT × (100 + rate) / rate), only approximately.
+    private static long EstimatedGross(VatRow row) => row.VatOre * (100 + row.Rate) / row.Rate;
 
     private static List<VatAmount> ToAmounts(IEnumerable<(VatRow Row, long Gross)> rows) =>
         rows.Select(p => new VatAmount(p.Row.Rate, p.Row.VatOre, p.Gross - p.Row.VatOre)).OrderByDescending(v => v.Rate).ToList();

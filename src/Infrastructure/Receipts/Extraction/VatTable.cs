@@ -1,12 +1,13 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
 
 /// <summary>
-/// One rate of a receipt's VAT block as printed. <see cref="GrossOre"/> is null when only the VAT was
-/// printed ("Varav moms 12% 21,23"); <see cref="Checked"/> tells that VAT and gross obey the rate.
+/// One rate of a receipt's VAT block. <see cref="GrossOre"/> is set only when it and the VAT obey the
+/// rate; it is null when only the VAT could be read ("Varav moms 12% 21,23").
 /// </summary>
-public sealed record VatRow(int Rate, long VatOre, long? GrossOre, bool Checked);
+public sealed record VatRow(int Rate, long VatOre, long? GrossOre);
 
 /// <summary>
 /// Reads the VAT block whatever its layout (full tables "Moms% Moms Netto Brutto", "Moms % Underlag
@@ -15,7 +16,8 @@ public sealed record VatRow(int Rate, long VatOre, long? GrossOre, bool Checked)
 /// </summary>
 public static partial class VatTable
 {
-    private static readonly int[] SwedishRates = [25, 12, 6];
+    /// <summary>The Swedish VAT rates, highest first.</summary>
+    public static IReadOnlyList<int> SwedishRates { get; } = [25, 12, 6];
 
     /// <summary>round_half_up(gross × rate / (100 + rate)), the VAT contained in a gross amount.</summary>
     public static long VatOf(long grossOre, int rate)
@@ -28,23 +30,34 @@ public static partial class VatTable
     /// <summary>The rows of the VAT block, one per rate, highest rate first.</summary>
     public static IReadOnlyList<VatRow> Read(IReadOnlyList<string> lines)
     {
-        var rows = new List<VatRow>();
-        var lastVatKeyword = -100;
+        // The VAT block is where VAT is named, or where a row with a rate adds up; rows without a
+        // legible rate are only read there.
+        var block = new bool[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            var hasKeyword = VatKeyword().IsMatch(line);
-            if (hasKeyword)
-                lastVatKeyword = i;
-            if (!hasKeyword && i - lastVatKeyword > 5)
-                continue;
-            if (ReadRow(line, hasKeyword, NextLine(lines, i)) is { } row)
+            var anchor = VatKeyword().IsMatch(lines[i]) ? (From: i, To: i + 5)
+                : RateToken().IsMatch(lines[i]) && ReadRow(lines[i], false, null) is { GrossOre: not null } ? (From: i - 3, To: i + 3)
+                : (From: 0, To: -1);
+            for (var j = Math.Max(anchor.From, 0); j <= Math.Min(anchor.To, lines.Count - 1); j++)
+                block[j] = true;
+        }
+
+        var rows = new List<VatRow>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (block[i] && ReadRow(lines[i], VatKeyword().IsMatch(lines[i]), NextLine(lines, i)) is { } row)
                 rows.Add(row);
         }
 
-        // A rate printed twice (a table and a "varav" line) keeps its best-checked reading.
+        // Item code letters summed per letter give a VAT-only row its gross when exactly one letter's sum has that VAT.
+        var codeTotals = CodeTotals(lines);
+        rows = rows.Select(r => r.GrossOre is null && codeTotals.Values.Where(g => VatOf(g, r.Rate) == r.VatOre).ToList() is [var gross]
+            ? r with { GrossOre = gross }
+            : r).ToList();
+
+        // A rate printed twice (a table and a "varav" line) keeps a reading with its gross.
         return rows.GroupBy(r => r.Rate)
-            .Select(g => g.OrderByDescending(r => r.Checked).ThenByDescending(r => r.GrossOre.HasValue).First())
+            .Select(g => g.OrderByDescending(r => r.GrossOre.HasValue).First())
             .OrderByDescending(r => r.Rate)
             .ToList();
     }
@@ -53,38 +66,68 @@ public static partial class VatTable
     public static IReadOnlySet<int> RatesMentioned(IReadOnlyList<string> lines) =>
         lines.Where(l => VatKeyword().IsMatch(l))
             .SelectMany(l => RateToken().Matches(ReceiptAmounts.FixOcrDigits(l)))
-            .Select(m => int.Parse(m.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => int.Parse(m.Groups["rate"].Value, CultureInfo.InvariantCulture))
             .ToHashSet();
+
+    /// <summary>
+    /// The sum of the item amounts per VAT code letter ("TÄNDARE 21,95 A"): the gross of one rate,
+    /// once the VAT table tells which rate the letter stands for.
+    /// </summary>
+    private static Dictionary<char, long> CodeTotals(IReadOnlyList<string> lines)
+    {
+        var totals = new Dictionary<char, long>();
+        foreach (var line in lines)
+        {
+            if (VatKeyword().IsMatch(line) || ItemCode().Match(ReceiptAmounts.FixOcrDigits(line)) is not { Success: true } item)
+                continue;
+            var code = item.Groups["code"].Value[0];
+            totals[code] = totals.GetValueOrDefault(code) + ReceiptAmounts.Find(line)[^1].Ore;
+        }
+
+        return totals;
+    }
 
     private static string? NextLine(IReadOnlyList<string> lines, int i) => i + 1 < lines.Count ? lines[i + 1] : null;
 
+    /// <summary>One line of the VAT block as a row: its rate (printed, misprinted or implied by the arithmetic) and amounts.</summary>
     private static VatRow? ReadRow(string line, bool hasKeyword, string? nextLine)
     {
         var text = ReceiptAmounts.FixOcrDigits(line);
-        var amounts = ReceiptAmounts.Find(text).ToList();
         var token = RateToken().Match(text);
         if (!token.Success)
             token = (hasKeyword ? BareRate() : RowStartRate()).Match(text);
         if (!token.Success)
         {
             // A table row whose rate OCR lost or garbled: the one rate that makes its amounts add up.
-            var values = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
-            var fits = SwedishRates.Select(r => Resolve(r, values)).OfType<VatRow>().ToList();
-            return values.Count >= 2 && fits.Count == 1 ? fits[0] : null;
+            var amounts = Values(text);
+            var fits = SwedishRates.Select(r => Resolve(r, amounts)).OfType<VatRow>().ToList();
+            return amounts.Count >= 2 && fits.Count == 1 ? fits[0] : null;
         }
 
-        var rate = int.Parse(token.Groups["rate"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        amounts.RemoveAll(a => a.Start < token.Index + token.Length && token.Index < a.End);
-        var rowValues = amounts.Select(a => a.Ore).Where(v => v > 0).ToList();
-        if (Resolve(rate, rowValues) is { } resolved)
+        var rate = int.Parse(token.Groups["rate"].Value, CultureInfo.InvariantCulture);
+        // The amounts are read apart from the rate, so "moms 25 517,81" is not taken for 25 517,81 kr.
+        var values = Values(string.Concat(text.AsSpan(0, token.Index), " | ", text.AsSpan(token.Index + token.Length)));
+        if (Resolve(rate, values) is { } resolved)
             return resolved;
 
         // Stacked layout: "Moms 25% 59,00" then "Netto 236,00" (or "Brutto"/"Inkl." on the next line).
-        if (hasKeyword && rowValues.Count == 1 && nextLine is not null && !RateToken().IsMatch(nextLine)
-            && ReceiptAmounts.Last(nextLine) is { } next && next > 0 && Resolve(rate, [rowValues[0], next]) is { } stacked)
+        if (hasKeyword && values.Count == 1 && nextLine is not null && !RateToken().IsMatch(nextLine)
+            && ReceiptAmounts.Last(nextLine) is { } next && next > 0 && Resolve(rate, [values[0], next]) is { } stacked)
             return stacked;
 
-        return hasKeyword && rowValues.Count >= 1 ? new VatRow(rate, rowValues[^1], null, false) : null;
+        // Amounts that do not add up (one misread): keep the VAT, for the total to pin down later.
+        var vat = values.Count == 1 && hasKeyword ? values[0] : PlausibleVat(rate, values) ?? (hasKeyword && values.Count > 0 ? values[^1] : null);
+        return vat is { } found ? new VatRow(rate, found, null) : null;
+    }
+
+    private static List<long> Values(string text) => ReceiptAmounts.Find(text).Select(a => a.Ore).Where(v => v > 0).ToList();
+
+    /// <summary>The amount that is within 2 % of the rate's share of another amount (of a net or of a gross).</summary>
+    private static long? PlausibleVat(int rate, List<long> values)
+    {
+        static bool Near(long actual, long expected) => Math.Abs(actual - expected) * 50 <= expected;
+        return values.Where(v => values.Any(o => o > v && (Near(v * 100, o * rate) || Near(v * (100 + rate), o * rate))))
+            .Select(v => (long?)v).FirstOrDefault();
     }
 
     /// <summary>
@@ -110,22 +153,26 @@ public static partial class VatTable
                     continue;
                 var confirmed = values.Contains(vat) && values.Contains(gross) && values.Contains(gross - vat);
                 if (best is null || (confirmed && !bestConfirmed))
-                    (best, bestConfirmed) = (new VatRow(rate, vat, gross, true), confirmed);
+                    (best, bestConfirmed) = (new VatRow(rate, vat, gross), confirmed);
             }
         }
 
         return best;
     }
 
-    [GeneratedRegex(@"moms(?!\s*reg)|vat\b(?!\s*(?:nr|no|reg))|mva|mwst|ust\b|alv|gst|tax|tva|iva|\bskatt", RegexOptions.IgnoreCase)]
+    // An item line ending in an amount and a VAT code letter.
+    [GeneratedRegex(@"\d[.,]\d{2}-?\s+(?<code>[A-D])\s*$")]
+    private static partial Regex ItemCode();
+
+    [GeneratedRegex(@"moms(?!\s*reg)|\boms\b|\bvat\b(?!\s*(?:nr|no|reg))|\b(?:mva|mwst|ust|alv|gst|tax|tva|iva|btw|skatt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VatKeyword();
 
-    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "9" or "96" ("25,003", "2596").
-    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|(?:3|96?)(?=\s|$))")]
+    // "25%", "25 %", "25,00%", "12.0 %", and the per cent sign read as "3", "4", "9", "96" or "?" ("25,003", "254", "2596").
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]0{1,2})?\s?(?:%|procent|\?|(?:3|4|96?)(?=[\s,.]|$))")]
     private static partial Regex RateToken();
 
     // "varav moms 25 517,81": a rate without its per cent sign on a VAT line.
-    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?![\d%]|[.,]\d)")]
+    [GeneratedRegex(@"(?<![\d.,])(?<rate>25|12|6)(?:[.,]00)?(?![\d%]|[.,]\d)")]
     private static partial Regex BareRate();
 
     // "A 25 831,18 3 324,72 4 155,90": a table row starting with the rate (after an optional code letter).
