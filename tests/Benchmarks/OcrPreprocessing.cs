@@ -57,14 +57,14 @@ public static class OcrPreprocessing
         return 0;
     }
 
-    private static bool HasTotal(string text, string total)
+    internal static bool HasTotal(string text, string total)
     {
         var amount = decimal.Parse(total, CultureInfo.InvariantCulture);
         return new[] { amount.ToString("0.00", Swedish), amount.ToString("#,0.00", Swedish).Replace('\u00a0', ' '), total }
             .Any(form => text.Contains(form, StringComparison.Ordinal));
     }
 
-    private static bool HasDate(string text, string date)
+    internal static bool HasDate(string text, string date)
     {
         var day = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         string[] formats = ["yyyy-MM-dd", "yyyyMMdd", "yy-MM-dd", "yyMMdd", "dd.MM.yyyy", "dd.MM.yy", "d/M-yy", "dd/MM-yy", "dd/MM/yyyy", "d/M/yyyy", "yyyy/MM/dd", "yyyy.MM.dd", "d MMMM yyyy", "d MMM yyyy"];

@@ -41,6 +41,9 @@ public sealed class OcrOptions
     /// </summary>
     public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 
+    /// <summary>Tesseract parameters set on every engine after the models load (name → value), e.g. user_defined_dpi.</summary>
+    public IDictionary<string, string> Variables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>A PDF whose text layer has at least this many letters is read from that layer, not rasterised.</summary>
     [Range(0, int.MaxValue)]
     public int MinPdfTextLetters { get; set; } = 20;
