@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CleanLedger.Application.Receipts;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public static class OcrPreprocessing
             {
                 var path = Path.Combine(SharedData.SwedishReceiptsFolder, receipt.File);
                 var type = path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
-                var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, CancellationToken.None)).Text;
+                var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, OcrPass.Standard, CancellationToken.None)).Text;
                 return (receipt, Total: HasTotal(text, receipt.Total), Date: HasDate(text, receipt.Date));
             }));
             var byRender = string.Join("; ", reads.GroupBy(read => read.receipt.Render).OrderBy(group => group.Key, StringComparer.Ordinal)

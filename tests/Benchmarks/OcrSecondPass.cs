@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanLedger.Application.Receipts;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Options;
@@ -57,7 +58,7 @@ public static class OcrSecondPass
         {
             var path = Path.Combine(SharedData.SwedishReceiptsFolder, receipt.File);
             var type = path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
-            var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, CancellationToken.None)).Text;
+            var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, OcrPass.Standard, CancellationToken.None)).Text;
             return new Legible(OcrPreprocessing.HasTotal(text, receipt.Total), OcrPreprocessing.HasDate(text, receipt.Date), HasOrg(text, receipt.OrgNumber));
         }));
         return [.. reads];

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CleanLedger.Application.Receipts;
 
 namespace CleanLedger.Infrastructure.Receipts.Ocr;
 
@@ -58,7 +59,33 @@ public sealed class OcrOptions
     [Range(1, 600)]
     public int PdfRasterTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The second pass, run only where the first left the amounts or the date in doubt. Its default
+    /// is the variant that added the most legible totals, dates and organisation numbers to the
+    /// standard pass on the dev photos (docs/benchmarks.md).
+    /// </summary>
+    public OcrPassOptions Alternative { get; set; } = new() { PageSegmentationMode = 4 };
+
     public int EngineCount => Engines > 0 ? Engines : Environment.ProcessorCount;
+
+    /// <summary>The clean-up and segmentation of one pass; the standard pass is this section's own settings.</summary>
+    public OcrPassOptions Pass(OcrPass pass) => pass == OcrPass.Alternative
+        ? Alternative
+        : new OcrPassOptions { PageSegmentationMode = PageSegmentationMode, UpscaleBelowWidth = UpscaleBelowWidth, Deskew = Deskew, Threshold = Threshold };
+}
+
+/// <summary>How one OCR pass prepares the image and segments the page (see <see cref="OcrOptions"/> for each setting).</summary>
+public sealed class OcrPassOptions
+{
+    [Range(0, 13)]
+    public int PageSegmentationMode { get; set; } = 6;
+
+    [Range(0, 20_000)]
+    public int UpscaleBelowWidth { get; set; }
+
+    public bool Deskew { get; set; } = true;
+
+    public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 }
 
 /// <summary>How the grey image becomes black and white before recognition.</summary>

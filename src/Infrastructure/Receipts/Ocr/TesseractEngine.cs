@@ -23,10 +23,11 @@ internal sealed class TesseractEngine : IDisposable
             TesseractNative.TessBaseAPISetVariable(_api, name, value);
     }
 
-    public RecognizedPage Recognize(PixHandle pix)
+    public RecognizedPage Recognize(PixHandle pix, int pageSegmentationMode)
     {
         try
         {
+            TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegmentationMode);
             TesseractNative.TessBaseAPISetImage2(_api, pix);
             var text = TesseractNative.TessBaseAPIGetUTF8Text(_api);
             if (text == 0)
