@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using CleanLedger.Application.Receipts;
 using CleanLedger.Infrastructure.Receipts.Ocr;
@@ -34,16 +36,20 @@ public static class OcrSecondPass
             .Where(label => !label.File.EndsWith(".pdf", StringComparison.Ordinal))
             .ToList();
         var only = args.Length > 0 ? args.ToHashSet() : null;
+        var started = Stopwatch.GetTimestamp();
         var first = await ReadAllAsync(Standard(), receipts);
-        Console.WriteLine($"{receipts.Count} images; legible in the standard pass: total {Count(first, r => r.Total)}, date {Count(first, r => r.Date)}, org number {Count(first, r => r.Org)}");
-        Console.WriteLine("| candidate | total: alone / either | date: alone / either | org number: alone / either | union gain |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{receipts.Count} images; legible in the standard pass: total {Count(first, r => r.Total)}, date {Count(first, r => r.Date)}, org number {Count(first, r => r.Org)}; {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
+        Console.WriteLine("| candidate | total: alone / either | date: alone / either | org number: alone / either | union gain | seconds |");
         foreach (var (name, options) in Candidates.Where(candidate => only is null || only.Contains(candidate.Name)))
         {
+            started = Stopwatch.GetTimestamp();
             var second = await ReadAllAsync(options(), receipts);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var either = first.Zip(second, (a, b) => new Legible(a.Total || b.Total, a.Date || b.Date, a.Org || b.Org)).ToList();
             var gain = Count(either, r => r.Total) + Count(either, r => r.Date) + Count(either, r => r.Org)
                 - Count(first, r => r.Total) - Count(first, r => r.Date) - Count(first, r => r.Org);
-            Console.WriteLine($"| {name} | {Count(second, r => r.Total)} / {Count(either, r => r.Total)} | {Count(second, r => r.Date)} / {Count(either, r => r.Date)} | {Count(second, r => r.Org)} / {Count(either, r => r.Org)} | +{gain} |");
+            Console.WriteLine($"| {name} | {Count(second, r => r.Total)} / {Count(either, r => r.Total)} | {Count(second, r => r.Date)} / {Count(either, r => r.Date)} | {Count(second, r => r.Org)} / {Count(either, r => r.Org)} | +{gain} | {seconds.ToString("0", CultureInfo.InvariantCulture)} |");
         }
 
         return 0;
