@@ -64,10 +64,13 @@ public static class ReceiptAccuracy
         var tally = Fields.ToDictionary(f => f, _ => new Tally());
         Console.WriteLine($"{"file",-22} {string.Join(" ", Fields.Select(f => f[..Math.Min(f.Length, 8)].PadRight(8)))}");
         var autopost = new AutopostTally();
+        var reviewReasons = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (label, got, text, _) in results)
         {
-            var (posted, wrong) = Autopost(label, got, text, thresholds);
+            var (posted, wrong, reasons) = Autopost(label, got, text, thresholds);
             autopost.Add(posted, wrong);
+            foreach (var reason in reasons)
+                reviewReasons[reason] = reviewReasons.GetValueOrDefault(reason) + 1;
             var marks = new List<string>();
             var misses = new List<string>();
             foreach (var field in Fields)
@@ -102,6 +105,9 @@ public static class ReceiptAccuracy
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"second OCR pass {results.Count(r => r.SecondPass)} of {results.Length}; autoposted {autopost.Posted} of {results.Length} ({autopost.Rate:0.000}), of them wrong {autopost.Wrong} ({autopost.WrongShare:0.000})"));
 
+        Console.WriteLine("review reasons (receipts): " + string.Join(", ", reviewReasons.OrderByDescending(reason => reason.Value).ThenBy(reason => reason.Key, StringComparer.Ordinal)
+            .Select(reason => $"{reason.Key} {reason.Value}")));
+
         var summary = new Dictionary<string, object> { ["images"] = results.Length };
         foreach (var field in SummaryFields.Where(f => tally[f].Labelled > 0))
             summary[field] = Math.Round(tally[field].Rate, 3);
@@ -118,25 +124,28 @@ public static class ReceiptAccuracy
     /// fiscal year, nothing locked and no duplicates. Autoposted as SettleReceiptHandler decides; wrong
     /// when the total, the VAT on 2641 or the date differs from the label.
     /// </summary>
-    private static (bool Posted, bool Wrong) Autopost(JsonElement label, ReceiptExtraction got, string text, ConfidenceThresholds thresholds)
+    private static (bool Posted, bool Wrong, List<string> Reasons) Autopost(JsonElement label, ReceiptExtraction got, string text, ConfidenceThresholds thresholds)
     {
         var documentId = Guid.NewGuid();
         var proposal = ReceiptProposer.Propose(documentId, got, text, null, new Domain.Receipts.ReceiptPayment(got.PaymentMethod, false, false));
-        if (proposal.Draft is not { } draft || proposal.Reasons.Count > 0 || thresholds.Check(got).Count > 0)
-            return (false, false);
+        var reasons = proposal.Reasons.Concat(thresholds.Check(got)).Select(reason => reason.Code).ToList();
+        if (proposal.Draft is not { } draft)
+            return (false, false, reasons);
 
         var year = new FiscalYear(Guid.NewGuid(), new DateOnly(draft.Date.Year, 1, 1), new DateOnly(draft.Date.Year, 12, 31));
         var context = new ComplianceContext(draft.Date.AddDays(3), [year], Chart, false, false,
             [new LinkedDocument(documentId, new string('0', 64), got.TotalOre, got.Currency)], 0, 0);
-        if (ComplianceEngine.Default.Check(draft, context).Exists(result => result.Blocks || (!result.Passed && result.Code == "DUP")))
-            return (false, false);
+        reasons.AddRange(ComplianceEngine.Default.Check(draft, context)
+            .Where(result => result.Blocks || (!result.Passed && result.Code == "DUP")).Select(result => $"compliance.{result.Code}"));
+        if (reasons.Count > 0)
+            return (false, false, reasons);
 
         // Only what the label states can be judged: a field the label leaves out is not counted wrong.
         var vat = draft.Lines.Where(line => line.Account.Value == ReceiptProposer.InputVatAccount).Sum(line => line.Debit - line.Credit);
         var wrongVat = label.TryGetProperty("vat", out var rows) && rows.ValueKind == JsonValueKind.Array
             && vat != rows.EnumerateArray().Sum(row => Money.TryParseKronor(row.GetProperty("amount").GetString(), out var ore) ? ore : 0);
         var wrong = wrongVat || Differs("total") || Differs("date");
-        return (true, wrong);
+        return (true, wrong, reasons);
 
         bool Differs(string field) => Expected(label, field) is { } expected && expected != Actual(got, field);
     }
