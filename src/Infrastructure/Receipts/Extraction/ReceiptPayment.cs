@@ -29,9 +29,9 @@ public static partial class ReceiptPayment
     /// <summary>The currency from codes and symbols; Swedish receipts without any are in kronor.</summary>
     public static (string Code, double Confidence) Currency(string text)
     {
-        // Codes count double: a lone "$" or "£" is as likely OCR noise as a currency sign. Words of a
-        // country's receipts (VAT names, company forms) count once.
-        var swedish = SwedishWords().IsMatch(text) ? 2 : 0;
+        // Codes and Swedish words count double: a lone "$" or "£" is as likely OCR noise as a currency
+        // sign. Words of a country's receipts (VAT names, company forms) count once.
+        var swedish = 2 * SwedishWords().Count(text);
         var evidence = new (string Code, int Count)[]
         {
             ("SEK", 2 * Kronor().Count(text) + swedish),
@@ -45,7 +45,9 @@ public static partial class ReceiptPayment
         var ranked = evidence.OrderByDescending(c => c.Count).ToList();
         if (ranked[0].Count == 0)
             return ("SEK", 0.4);
-        return (ranked[0].Code, ranked[1].Count == 0 ? 0.95 : ranked[0].Count >= 2 * ranked[1].Count ? 0.85 : 0.5);
+        // One code alone ("kr" in a garbled line) is weak evidence; two or more agreeing signs are strong.
+        var agreeing = ranked[0].Count >= 4 ? 0.95 : 0.7;
+        return (ranked[0].Code, ranked[1].Count == 0 ? agreeing : ranked[0].Count >= 2 * ranked[1].Count ? Math.Min(agreeing, 0.85) : 0.5);
     }
 
     /// <summary>The receipt number after "Kvitto", "Kvittonr", "Nr", "Bong", "Ordernummer", "Receipt no" ...</summary>
