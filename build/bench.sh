@@ -5,13 +5,13 @@
 # clamd against copying the same bytes with SHA-256, OCR through the engine pool against a shell loop
 # of the tesseract command, and upload→posted latency through the Api against OCR alone.
 #
-#   ./build/bench.sh accuracy <folder> [--ocr-cache DIR]   receipt OCR + field extraction against
+#   ./build/bench.sh accuracy <folder> [--ocr-cache DIR] [--one-pass]   receipt OCR + field extraction against
 #                                                          <folder>/labels.jsonl, and nothing else
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 if [ "${1:-}" = "accuracy" ]; then
-  [ $# -ge 2 ] || { echo "usage: $0 accuracy <folder with labels.jsonl> [--ocr-cache DIR]" >&2; exit 2; }
+  [ $# -ge 2 ] || { echo "usage: $0 accuracy <folder with labels.jsonl> [--ocr-cache DIR] [--one-pass]" >&2; exit 2; }
   apt_install tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils
   # One thread per Tesseract call: the engine pool already runs one recognition per core.
   export OMP_THREAD_LIMIT=1

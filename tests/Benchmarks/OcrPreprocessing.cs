@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CleanLedger.Application.Receipts;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public static class OcrPreprocessing
             {
                 var path = Path.Combine(SharedData.SwedishReceiptsFolder, receipt.File);
                 var type = path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
-                var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, CancellationToken.None)).Text;
+                var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, OcrPass.Standard, CancellationToken.None)).Text;
                 return (receipt, Total: HasTotal(text, receipt.Total), Date: HasDate(text, receipt.Date));
             }));
             var byRender = string.Join("; ", reads.GroupBy(read => read.receipt.Render).OrderBy(group => group.Key, StringComparer.Ordinal)
@@ -57,14 +58,14 @@ public static class OcrPreprocessing
         return 0;
     }
 
-    private static bool HasTotal(string text, string total)
+    internal static bool HasTotal(string text, string total)
     {
         var amount = decimal.Parse(total, CultureInfo.InvariantCulture);
         return new[] { amount.ToString("0.00", Swedish), amount.ToString("#,0.00", Swedish).Replace('\u00a0', ' '), total }
             .Any(form => text.Contains(form, StringComparison.Ordinal));
     }
 
-    private static bool HasDate(string text, string date)
+    internal static bool HasDate(string text, string date)
     {
         var day = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         string[] formats = ["yyyy-MM-dd", "yyyyMMdd", "yy-MM-dd", "yyMMdd", "dd.MM.yyyy", "dd.MM.yy", "d/M-yy", "dd/MM-yy", "dd/MM/yyyy", "d/M/yyyy", "yyyy/MM/dd", "yyyy.MM.dd", "d MMMM yyyy", "d MMM yyyy"];

@@ -41,7 +41,7 @@ public static class PipelineLatency
         {
             var bytes = await File.ReadAllBytesAsync(photo.File);
             var started = Stopwatch.GetTimestamp();
-            await ocr.ReadAsync(bytes, "image/jpeg", CancellationToken.None);
+            await ocr.ReadAsync(bytes, "image/jpeg", OcrPass.Standard, CancellationToken.None);
             reading.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
 
             var (seconds, status) = await UploadUntilFinishedAsync(client, orgId, bytes, photo.FileName);

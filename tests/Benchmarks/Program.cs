@@ -4,7 +4,7 @@ using CleanLedger.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- rules      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
 // dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
-// dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR]   (receipt OCR + extraction against labels.jsonl)
+// dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR] [--one-pass]   (receipt OCR + extraction against labels.jsonl)
 // dotnet run -c Release --project tests/Benchmarks -- latency    (upload→posted through the Api; needs PostgreSQL and clamd)
 // dotnet run -c Release --project tests/Benchmarks -- ocr        (needs tesseract-ocr-swe/-eng; ocr-preprocessing compares the image clean-up, ocr-second-pass what a second pass adds)
 return args.FirstOrDefault() switch
@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "sie" => await SieExportThroughput.RunAsync(args[1..]),
     "ocr" => await OcrThroughput.RunAsync(args[1..]),
     "ocr-preprocessing" => await OcrPreprocessing.RunAsync(args[1..]),
+    "ocr-second-pass" => await OcrSecondPass.RunAsync(args[1..]),
     "accuracy" => await ReceiptAccuracy.RunAsync(args[1..]),
     "latency" => await PipelineLatency.RunAsync(args[1..]),
     _ => Usage(),
@@ -28,6 +29,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing | ocr-second-pass | accuracy <folder> [--ocr-cache DIR] | latency [--receipts N]");
+    Console.Error.WriteLine("usage: Benchmarks rules | posting [--posters N] [--postings N] [--rounds N] | uploads | sie | ocr [--images N] | ocr-preprocessing | ocr-second-pass | accuracy <folder> [--ocr-cache DIR] [--one-pass] | latency [--receipts N]");
     return 2;
 }

@@ -17,10 +17,18 @@ public enum TextSource
 /// <summary>A document's text, pages joined by a form feed, with Tesseract's mean word confidence (0..100).</summary>
 public sealed record OcrResult(string Text, double MeanConfidence, int Pages, TextSource Source);
 
+/// <summary>Which reading of an image: the standard one, or the alternative that complements it where the first was doubtful.</summary>
+public enum OcrPass
+{
+    Standard,
+    Alternative,
+}
+
 /// <summary>Reads the text of a stored receipt image or PDF.</summary>
 public interface IOcrEngine
 {
-    Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken);
+    /// <summary>A PDF's text layer is the same in either pass; images and rasterised pages are recognised as the pass prepares them.</summary>
+    Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken);
 }
 
 /// <summary>Turns a receipt's text into fields with confidences. The heuristic reader needs no network.</summary>

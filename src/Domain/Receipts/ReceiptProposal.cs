@@ -150,6 +150,19 @@ public static class ReceiptProposer
 /// </summary>
 public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9, double Vat = 0.85, double PaymentMethod = 0.6, double Vendor = 0.5)
 {
+    /// <summary>
+    /// Whether the amounts or the date are in doubt: total or date below their thresholds (or
+    /// missing), or the VAT table missing or below its threshold. A second reading may settle them.
+    /// </summary>
+    public bool Doubts(ReceiptExtraction receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return receipt.ConfidenceOf(ReceiptFields.Total) < Total
+            || receipt.ConfidenceOf(ReceiptFields.Date) < Date
+            || receipt.Vat.Count == 0
+            || receipt.ConfidenceOf(ReceiptFields.Vat) < Vat;
+    }
+
     /// <summary>A reason for every needed field read with less confidence than its threshold.</summary>
     public IReadOnlyList<ReviewReason> Check(ReceiptExtraction receipt)
     {

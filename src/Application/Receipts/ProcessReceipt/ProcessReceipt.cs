@@ -23,17 +23,25 @@ namespace CleanLedger.Application.Receipts.ProcessReceipt;
 /// posts twice. Reading and extracting run outside any transaction (they take seconds); the final
 /// step judges and posts in one transaction that holds the document's row.
 /// </remarks>
-public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrEngine ocr, IReceiptExtractor extractor, ReceiptMetrics metrics)
+public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrEngine ocr, IReceiptExtractor extractor, ConfidenceThresholds thresholds, ReceiptMetrics metrics)
 {
+    private readonly ReceiptReading _reading = new(extractor, thresholds);
+
     public async Task RunAsync(Guid orgId, Guid documentId, CancellationToken cancellationToken)
     {
         var work = await sender.Send(new StartReceipt(orgId, documentId), cancellationToken);
         if (work is null || work.IsFinal)
             return;
 
-        var text = work.Text ?? await ReadAsync(orgId, work, cancellationToken);
         if (work.Extraction is null)
-            await sender.Send(new RecordReceiptExtraction(orgId, documentId, await extractor.ExtractAsync(text, cancellationToken)), cancellationToken);
+        {
+            // Stored text (one OCR pass or both) is extracted again rather than read again.
+            var extraction = work.Text is { } stored
+                ? await _reading.ExtractAsync(stored, cancellationToken)
+                : await ReadAsync(orgId, work, cancellationToken);
+            await sender.Send(new RecordReceiptExtraction(orgId, documentId, extraction), cancellationToken);
+        }
+
         await sender.Send(new SettleReceipt(orgId, documentId), cancellationToken);
     }
 
@@ -41,18 +49,27 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
     public Task FailAsync(Guid orgId, Guid documentId, string failure, CancellationToken cancellationToken) =>
         sender.Send(new FailReceipt(orgId, documentId, failure), cancellationToken).AsTask();
 
-    private async Task<OcrResult> ReadAsync(Guid orgId, ReceiptWork work, CancellationToken cancellationToken)
+    /// <summary>OCR (a second pass only where the first leaves the amounts or the date in doubt), the text stored, its fields.</summary>
+    private async Task<ReceiptExtraction> ReadAsync(Guid orgId, ReceiptWork work, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream();
         await using (var stored = await store.OpenReadAsync(work.StorageKey, work.Sha256, cancellationToken))
             await stored.CopyToAsync(content, cancellationToken);
 
+        var bytes = content.GetBuffer().AsMemory(0, (int)content.Length);
+        var (text, extraction, _) = await _reading.ReadAsync((pass, token) => RecognizeAsync(bytes, work.ContentType, pass, token), cancellationToken);
+        await sender.Send(new RecordReceiptText(orgId, work.DocumentId, text), cancellationToken);
+        return extraction;
+    }
+
+    private async Task<OcrResult> RecognizeAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         metrics.OcrWaiting(+1);
         OcrResult text;
         try
         {
-            text = await ocr.ReadAsync(content.GetBuffer().AsMemory(0, (int)content.Length), work.ContentType, cancellationToken);
+            text = await ocr.ReadAsync(content, contentType, pass, cancellationToken);
         }
         catch (OcrUnreadableException)
         {
@@ -65,7 +82,6 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
         }
 
         metrics.OcrFinished(Stopwatch.GetElapsedTime(started));
-        await sender.Send(new RecordReceiptText(orgId, work.DocumentId, text), cancellationToken);
         return text;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CleanLedger.Application.Receipts;
 
 namespace CleanLedger.Infrastructure.Receipts.Ocr;
 
@@ -41,6 +42,9 @@ public sealed class OcrOptions
     /// </summary>
     public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 
+    /// <summary>Tesseract parameters set on every engine after the models load (name → value), e.g. user_defined_dpi.</summary>
+    public IDictionary<string, string> Variables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>A PDF whose text layer has at least this many letters is read from that layer, not rasterised.</summary>
     [Range(0, int.MaxValue)]
     public int MinPdfTextLetters { get; set; } = 20;
@@ -55,7 +59,35 @@ public sealed class OcrOptions
     [Range(1, 600)]
     public int PdfRasterTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The second pass, run only where the first left the amounts or the date in doubt: grey and
+    /// deskewed, the threshold left to Tesseract (no background normalisation). Of the variants
+    /// measured it added the most legible totals to the standard pass on the dev photos, and as many
+    /// totals, dates and organisation numbers together as ×2 upscaling at a quarter of the pixels
+    /// (docs/benchmarks.md, "Receipt extraction accuracy").
+    /// </summary>
+    public OcrPassOptions Alternative { get; set; } = new() { Threshold = ImageThreshold.Tesseract };
+
     public int EngineCount => Engines > 0 ? Engines : Environment.ProcessorCount;
+
+    /// <summary>The clean-up and segmentation of one pass; the standard pass is this section's own settings.</summary>
+    public OcrPassOptions Pass(OcrPass pass) => pass == OcrPass.Alternative
+        ? Alternative
+        : new OcrPassOptions { PageSegmentationMode = PageSegmentationMode, UpscaleBelowWidth = UpscaleBelowWidth, Deskew = Deskew, Threshold = Threshold };
+}
+
+/// <summary>How one OCR pass prepares the image and segments the page (see <see cref="OcrOptions"/> for each setting).</summary>
+public sealed class OcrPassOptions
+{
+    [Range(0, 13)]
+    public int PageSegmentationMode { get; set; } = 6;
+
+    [Range(0, 20_000)]
+    public int UpscaleBelowWidth { get; set; }
+
+    public bool Deskew { get; set; } = true;
+
+    public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 }
 
 /// <summary>How the grey image becomes black and white before recognition.</summary>

@@ -18,7 +18,7 @@ internal static class ReceiptImage
     /// Grey (8 bpp, no colour map), then as configured: ×2 when narrow, deskewed, background normalised or binarised.
     /// Takes ownership of <paramref name="pix"/>; each step replaces the image and frees the previous one.
     /// </summary>
-    public static PixHandle Prepare(PixHandle pix, OcrOptions options)
+    public static PixHandle Prepare(PixHandle pix, OcrPassOptions options)
     {
         pix = Replace(pix, LeptonicaNative.ConvertTo8);
         if (LeptonicaNative.Width(pix) < options.UpscaleBelowWidth)

@@ -19,12 +19,15 @@ internal sealed class TesseractEngine : IDisposable
         // Set after Init: Init replaces the settings object when it loads the models.
         TesseractNative.TessBaseAPISetVariable(_api, "debug_file", "/dev/null");
         TesseractNative.TessBaseAPISetPageSegMode(_api, options.PageSegmentationMode);
+        foreach (var (name, value) in options.Variables)
+            TesseractNative.TessBaseAPISetVariable(_api, name, value);
     }
 
-    public RecognizedPage Recognize(PixHandle pix)
+    public RecognizedPage Recognize(PixHandle pix, int pageSegmentationMode)
     {
         try
         {
+            TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegmentationMode);
             TesseractNative.TessBaseAPISetImage2(_api, pix);
             var text = TesseractNative.TessBaseAPIGetUTF8Text(_api);
             if (text == 0)

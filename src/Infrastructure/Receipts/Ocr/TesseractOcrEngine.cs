@@ -23,40 +23,40 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     }
 
     /// <exception cref="OcrUnreadableException">The format cannot be decoded, or the PDF cannot be rendered.</exception>
-    public async Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    public async Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         switch (contentType)
         {
             case "application/pdf":
-                return await ReadPdfAsync(content, cancellationToken);
+                return await ReadPdfAsync(content, pass, cancellationToken);
             case "image/heic" or "image/heif":
                 // Debian's Leptonica has no HEIF decoder (it reads JPEG, PNG, TIFF, WebP, GIF, BMP, JPEG 2000).
                 throw new OcrUnreadableException("ocr.unsupported_format", $"{contentType} images cannot be read; export the photo as JPEG.");
             default:
-                var page = await RecognizeAsync(content, contentType, cancellationToken);
+                var page = await RecognizeAsync(content, contentType, pass, cancellationToken);
                 return new OcrResult(page.Text, page.Confidence, 1, TextSource.Ocr);
         }
     }
 
-    private async Task<OcrResult> ReadPdfAsync(ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken)
+    private async Task<OcrResult> ReadPdfAsync(ReadOnlyMemory<byte> pdf, OcrPass pass, CancellationToken cancellationToken)
     {
         if (PdfTextLayer.TryRead(pdf) is { } layer && PdfTextLayer.Letters(layer) >= _options.MinPdfTextLetters)
             return new OcrResult(string.Join('\f', layer), 100, layer.Count, TextSource.PdfTextLayer);
 
         var images = await PdfRasterizer.RasterizeAsync(pdf, _options, cancellationToken);
-        var pages = await Task.WhenAll(images.Select(image => RecognizeAsync(image, "image/png", cancellationToken)));
+        var pages = await Task.WhenAll(images.Select(image => RecognizeAsync(image, "image/png", pass, cancellationToken)));
         return new OcrResult(string.Join('\f', pages.Select(page => page.Text)), pages.Average(page => page.Confidence), pages.Length, TextSource.Ocr);
     }
 
     /// <summary>Waits for a free engine, then decodes, prepares and recognises the image on a dedicated thread.</summary>
-    private async Task<RecognizedPage> RecognizeAsync(ReadOnlyMemory<byte> image, string contentType, CancellationToken cancellationToken)
+    private async Task<RecognizedPage> RecognizeAsync(ReadOnlyMemory<byte> image, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
         await _free.WaitAsync(cancellationToken);
         try
         {
             // A recognition takes about a second of CPU: LongRunning keeps it off the thread pool.
-            return await Task.Factory.StartNew(() => Recognize(image.Span, contentType), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return await Task.Factory.StartNew(() => Recognize(image.Span, contentType, _options.Pass(pass)), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
@@ -64,13 +64,13 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         }
     }
 
-    private RecognizedPage Recognize(ReadOnlySpan<byte> image, string contentType)
+    private RecognizedPage Recognize(ReadOnlySpan<byte> image, string contentType, OcrPassOptions pass)
     {
-        using var pix = ReceiptImage.Prepare(ReceiptImage.Decode(image, contentType), _options);
+        using var pix = ReceiptImage.Prepare(ReceiptImage.Decode(image, contentType), pass);
         var engine = TakeIdle() ?? new TesseractEngine(_options);
         try
         {
-            return engine.Recognize(pix);
+            return engine.Recognize(pix, pass.PageSegmentationMode);
         }
         finally
         {

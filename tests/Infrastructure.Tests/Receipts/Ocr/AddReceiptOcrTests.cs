@@ -23,7 +23,7 @@ public sealed class AddReceiptOcrTests
             options => options.PageSegmentationMode.ShouldBe(4),
             options => options.Languages.ShouldBe("swe+eng"));
         var image = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
-        (await ocr.ReadAsync(image, "image/jpeg", CancellationToken.None)).Text.ShouldContain("Pressgrottan");
+        (await ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text.ShouldContain("Pressgrottan");
     }
 
     [Fact]

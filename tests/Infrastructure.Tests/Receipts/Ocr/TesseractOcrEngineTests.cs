@@ -36,7 +36,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     {
         var label = ReceiptLabel.Swedish.Single(receipt => Path.GetFileName(receipt.File) == file);
 
-        var result = await _ocr.ReadAsync(await File.ReadAllBytesAsync(label.File), "image/jpeg", CancellationToken.None);
+        var result = await _ocr.ReadAsync(await File.ReadAllBytesAsync(label.File), "image/jpeg", OcrPass.Standard, CancellationToken.None);
 
         result.Source.ShouldBe(TextSource.Ocr);
         result.Pages.ShouldBe(1);
@@ -51,7 +51,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     {
         var label = ReceiptLabel.Read(Path.Combine(SharedData.Folder, folder, "dev")).Single(receipt => Path.GetFileName(receipt.File) == file);
 
-        var result = await _ocr.ReadAsync(await File.ReadAllBytesAsync(label.File), "application/pdf", CancellationToken.None);
+        var result = await _ocr.ReadAsync(await File.ReadAllBytesAsync(label.File), "application/pdf", OcrPass.Standard, CancellationToken.None);
 
         result.Source.ShouldBe(TextSource.PdfTextLayer);
         result.MeanConfidence.ShouldBe(100);
@@ -63,7 +63,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     {
         var pdf = ImageOnlyPdf(SharedData.SwedishReceipt("receipt_0001.jpg"));
 
-        var result = await _ocr.ReadAsync(pdf, "application/pdf", CancellationToken.None);
+        var result = await _ocr.ReadAsync(pdf, "application/pdf", OcrPass.Standard, CancellationToken.None);
 
         result.Source.ShouldBe(TextSource.Ocr);
         result.Pages.ShouldBe(1);
@@ -77,10 +77,37 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
         using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2, MaxPdfPages = 2 }));
         var pdf = ImageOnlyPdf(SharedData.SwedishReceipt("receipt_0001.jpg"), pages: 3);
 
-        var result = await ocr.ReadAsync(pdf, "application/pdf", CancellationToken.None);
+        var result = await ocr.ReadAsync(pdf, "application/pdf", OcrPass.Standard, CancellationToken.None);
 
         result.Pages.ShouldBe(2);
         result.Text.Split('\f').ShouldAllBe(page => page.Contains("116,40"));
+    }
+
+    [Fact]
+    public async Task The_alternative_pass_reads_a_photo_differently_from_the_standard_pass()
+    {
+        var photo = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0002.jpg"));
+
+        var standard = await _ocr.ReadAsync(photo, "image/jpeg", OcrPass.Standard, CancellationToken.None);
+        var alternative = await _ocr.ReadAsync(photo, "image/jpeg", OcrPass.Alternative, CancellationToken.None);
+
+        alternative.Source.ShouldBe(TextSource.Ocr);
+        alternative.Text.ShouldNotBeNullOrWhiteSpace();
+        alternative.Text.ShouldNotBe(standard.Text);
+        // The engines stay as the standard pass left them: reading again gives the same text.
+        (await _ocr.ReadAsync(photo, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text.ShouldBe(standard.Text);
+    }
+
+    [Fact]
+    public async Task A_pdf_text_layer_is_the_same_in_the_alternative_pass()
+    {
+        var label = ReceiptLabel.Swedish.First(receipt => receipt.File.EndsWith(".pdf", StringComparison.Ordinal));
+        var pdf = await File.ReadAllBytesAsync(label.File);
+
+        var alternative = await _ocr.ReadAsync(pdf, "application/pdf", OcrPass.Alternative, CancellationToken.None);
+
+        alternative.Source.ShouldBe(TextSource.PdfTextLayer);
+        alternative.Text.ShouldBe((await _ocr.ReadAsync(pdf, "application/pdf", OcrPass.Standard, CancellationToken.None)).Text);
     }
 
     [Fact]
@@ -89,9 +116,9 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
         var images = await Task.WhenAll(SharedData.SwedishReceipts("jpg").Take(3).Select(path => File.ReadAllBytesAsync(path)));
         var sequential = new List<string>();
         foreach (var image in images)
-            sequential.Add((await _ocr.ReadAsync(image, "image/jpeg", CancellationToken.None)).Text);
+            sequential.Add((await _ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text);
 
-        var concurrent = await Task.WhenAll(images.Concat(images).Select(image => _ocr.ReadAsync(image, "image/jpeg", CancellationToken.None)));
+        var concurrent = await Task.WhenAll(images.Concat(images).Select(image => _ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None)));
 
         concurrent.Select(result => result.Text).ShouldBe(sequential.Concat(sequential));
     }
@@ -101,15 +128,15 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     {
         using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1 }));
         var image = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
-        var busy = ocr.ReadAsync(image, "image/jpeg", CancellationToken.None);
+        var busy = ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None);
         using var cancellation = new CancellationTokenSource();
 
-        var waiting = ocr.ReadAsync(image, "image/jpeg", cancellation.Token);
+        var waiting = ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, cancellation.Token);
         await cancellation.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(waiting);
         (await busy).Text.ShouldContain("116,40");
-        (await ocr.ReadAsync(image, "image/jpeg", CancellationToken.None)).Text.ShouldBe((await busy).Text);
+        (await ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text.ShouldBe((await busy).Text);
     }
 
     [Theory]
@@ -121,7 +148,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
         var garbage = new byte[4096];
         new Random(7).NextBytes(garbage);
 
-        var refusal = await Should.ThrowAsync<OcrUnreadableException>(_ocr.ReadAsync(garbage, contentType, CancellationToken.None));
+        var refusal = await Should.ThrowAsync<OcrUnreadableException>(_ocr.ReadAsync(garbage, contentType, OcrPass.Standard, CancellationToken.None));
 
         refusal.Code.ShouldBe(code);
     }

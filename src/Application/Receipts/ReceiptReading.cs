@@ -1,0 +1,47 @@
+using CleanLedger.Domain.Receipts;
+
+namespace CleanLedger.Application.Receipts;
+
+/// <summary>
+/// Reads a receipt's fields from its text, in one OCR pass or two: the standard pass is extracted,
+/// and only when it came from OCR and leaves the total, the date or the VAT table in doubt (below
+/// the autopost thresholds, or missing) is the alternative pass read and extracted too; the two
+/// readings are combined group by group (<see cref="ReceiptReadings.Combine"/>). The text kept is
+/// both passes, the second after <see cref="SecondPassMark"/>, so that the fields can be extracted
+/// again from the stored text alone.
+/// </summary>
+public sealed class ReceiptReading(IReceiptExtractor extractor, ConfidenceThresholds thresholds)
+{
+    /// <summary>Separates the second pass's text from the first's in the stored text.</summary>
+    public const string SecondPassMark = "\f--- second OCR pass ---\f";
+
+    /// <summary>The text to store, the fields, and whether the second pass ran.</summary>
+    public async Task<(OcrResult Text, ReceiptExtraction Extraction, bool SecondPass)> ReadAsync(
+        Func<OcrPass, CancellationToken, Task<OcrResult>> ocr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ocr);
+        var first = await ocr(OcrPass.Standard, cancellationToken);
+        var extraction = await extractor.ExtractAsync(first, cancellationToken);
+        // Zero pages: nothing could be decoded, and a second pass would not decode it either.
+        if (first.Source != TextSource.Ocr || first.Pages == 0 || !thresholds.Doubts(extraction))
+            return (first, extraction, false);
+
+        var second = await ocr(OcrPass.Alternative, cancellationToken);
+        // Extracted from the text as stored (the lower mean confidence for both), so a resumed run finds the same fields.
+        var both = first with { Text = first.Text + SecondPassMark + second.Text, MeanConfidence = Math.Min(first.MeanConfidence, second.MeanConfidence) };
+        return (both, await ExtractAsync(both, cancellationToken), true);
+    }
+
+    /// <summary>The fields of a stored text (one pass, or both), as <see cref="ReadAsync"/> found them.</summary>
+    public async Task<ReceiptExtraction> ExtractAsync(OcrResult stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var mark = stored.Text.IndexOf(SecondPassMark, StringComparison.Ordinal);
+        if (mark < 0)
+            return await extractor.ExtractAsync(stored, cancellationToken);
+
+        var first = await extractor.ExtractAsync(stored with { Text = stored.Text[..mark] }, cancellationToken);
+        var second = await extractor.ExtractAsync(stored with { Text = stored.Text[(mark + SecondPassMark.Length)..] }, cancellationToken);
+        return ReceiptReadings.Combine(first, second);
+    }
+}

@@ -1,0 +1,83 @@
+using CleanLedger.Application.Receipts;
+using CleanLedger.Domain.Receipts;
+
+namespace CleanLedger.Application.Tests.Receipts;
+
+/// <summary>When the second OCR pass runs, what is stored, and that the stored text gives the same fields again.</summary>
+public sealed class ReceiptReadingTests
+{
+    private const string Sure = "sure";
+    private const string Doubtful = "doubtful";
+
+    private readonly List<OcrPass> _passes = [];
+
+    /// <summary>Fields by the text's first word: "sure" reads everything confidently, "doubtful" a total at 0.6.</summary>
+    private sealed class WordExtractor : IReceiptExtractor
+    {
+        public Task<ReceiptExtraction> ExtractAsync(OcrResult text, CancellationToken cancellationToken)
+        {
+            var sure = text.Text.StartsWith(Sure, StringComparison.Ordinal);
+            var confidence = new Dictionary<string, double> { ["total"] = sure ? 0.98 : 0.6, ["date"] = 0.95, ["vat"] = 0.9 };
+            return Task.FromResult(new ReceiptExtraction(null, null, null, new DateOnly(2026, 5, 4), sure ? 100_00 : 99_00, "SEK",
+                [new VatAmount(25, 20_00, 80_00)], null, null, null, null, confidence, "test"));
+        }
+    }
+
+    private readonly ReceiptReading _reading = new(new WordExtractor(), new ConfidenceThresholds());
+
+    private Func<OcrPass, CancellationToken, Task<OcrResult>> Ocr(string standard, string alternative, TextSource source = TextSource.Ocr, int pages = 1) =>
+        (pass, _) =>
+        {
+            _passes.Add(pass);
+            return Task.FromResult(new OcrResult(pass == OcrPass.Standard ? standard : alternative, 80, pages, source));
+        };
+
+    [Fact]
+    public async Task A_sure_first_pass_is_all_that_runs()
+    {
+        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Sure, Sure), CancellationToken.None);
+
+        (second, text.Text, extraction.TotalOre).ShouldBe((false, Sure, 100_00));
+        _passes.ShouldBe([OcrPass.Standard]);
+    }
+
+    [Fact]
+    public async Task A_doubtful_total_runs_the_alternative_pass_and_takes_the_surer_amounts()
+    {
+        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure), CancellationToken.None);
+
+        second.ShouldBeTrue();
+        _passes.ShouldBe([OcrPass.Standard, OcrPass.Alternative]);
+        text.Text.ShouldBe(Doubtful + ReceiptReading.SecondPassMark + Sure);
+        (extraction.TotalOre, extraction.ConfidenceOf("total")).ShouldBe((100_00, 0.98));
+    }
+
+    [Fact]
+    public async Task The_stored_text_of_both_passes_gives_the_same_fields_without_reading_again()
+    {
+        var (text, extraction, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), CancellationToken.None);
+
+        var again = await _reading.ExtractAsync(text, CancellationToken.None);
+
+        again.TotalOre.ShouldBe(extraction.TotalOre);
+        again.Confidence.ShouldBe(extraction.Confidence);
+        _passes.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_pdf_text_layer_is_never_read_twice()
+    {
+        var (_, _, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure, TextSource.PdfTextLayer), CancellationToken.None);
+
+        second.ShouldBeFalse();
+        _passes.ShouldBe([OcrPass.Standard]);
+    }
+
+    [Fact]
+    public async Task An_image_that_could_not_be_decoded_is_not_read_twice()
+    {
+        var (_, _, second) = await _reading.ReadAsync(Ocr("", "", pages: 0), CancellationToken.None);
+
+        second.ShouldBeFalse();
+    }
+}

@@ -1,0 +1,117 @@
+using CleanLedger.Domain.Receipts;
+
+namespace CleanLedger.Domain.Tests.Receipts;
+
+public class ReceiptReadingsTests
+{
+    private static ReceiptExtraction Reading(
+        Dictionary<string, double> confidence,
+        long? total = 500_00,
+        DateOnly? date = null,
+        IReadOnlyList<VatAmount>? vat = null,
+        string? orgNumber = "556123-4567",
+        string? vatNumber = null,
+        string? vendor = "Circle K",
+        PaymentMethod? payment = PaymentMethod.Card,
+        long? tip = null,
+        long? rounding = null) =>
+        new(vendor, orgNumber, vatNumber, date ?? new DateOnly(2026, 5, 4), total, "SEK", vat ?? [new VatAmount(25, 100_00, 400_00)], payment, null, tip, rounding,
+            confidence, "heuristic");
+
+    [Fact]
+    public void Amounts_come_together_from_the_reading_surer_of_both_total_and_vat()
+    {
+        var first = Reading(new() { ["total"] = 0.98, ["vat"] = 0.3 }, total: 500_00, vat: [new VatAmount(25, 90_00, 410_00)], tip: 10_00);
+        var second = Reading(new() { ["total"] = 0.93, ["vat"] = 0.9 }, total: 512_00, vat: [new VatAmount(25, 102_00, 408_00)], rounding: 2_00);
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        combined.TotalOre.ShouldBe(512_00);
+        combined.Vat.ShouldBe([new VatAmount(25, 102_00, 408_00)]);
+        combined.TipOre.ShouldBeNull();
+        combined.RoundingOre.ShouldBe(2_00);
+        combined.ConfidenceOf(ReceiptFields.Total).ShouldBe(0.93);
+        combined.ConfidenceOf(ReceiptFields.Vat).ShouldBe(0.9);
+    }
+
+    [Fact]
+    public void A_missing_vat_table_weighs_as_zero_so_a_total_alone_does_not_win_the_amounts()
+    {
+        var first = Reading(new() { ["total"] = 0.6, ["vat"] = 0.6 }, total: 500_00);
+        var second = Reading(new() { ["total"] = 0.98 }, total: 499_00, vat: []);
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        combined.TotalOre.ShouldBe(500_00);
+        combined.Vat.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Each_group_is_chosen_on_its_own()
+    {
+        var first = Reading(new() { ["total"] = 0.95, ["vat"] = 0.9, ["date"] = 0.6, ["orgNumber"] = 0.98, ["vatNumber"] = 0.98, ["vendor"] = 0.4 },
+            date: new DateOnly(2026, 5, 4), orgNumber: "556123-4567", vatNumber: "SE556123456701", vendor: "Circle K");
+        var second = Reading(new() { ["total"] = 0.6, ["vat"] = 0.6, ["date"] = 0.95, ["orgNumber"] = 0.4, ["vendor"] = 0.7, ["paymentMethod"] = 0.9 },
+            total: 400_00, date: new DateOnly(2026, 5, 14), orgNumber: "556123-4568", vendor: "Circle K Kungsgatan", payment: PaymentMethod.Swish);
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        combined.TotalOre.ShouldBe(500_00);
+        combined.Date.ShouldBe(new DateOnly(2026, 5, 14));
+        (combined.OrgNumber, combined.VatNumber).ShouldBe(("556123-4567", "SE556123456701"));
+        combined.Vendor.ShouldBe("Circle K Kungsgatan");
+        combined.PaymentMethod.ShouldBe(PaymentMethod.Swish);
+        combined.Confidence.ShouldBe(new Dictionary<string, double>
+        {
+            ["total"] = 0.95, ["vat"] = 0.9, ["date"] = 0.95, ["orgNumber"] = 0.98, ["vatNumber"] = 0.98, ["vendor"] = 0.7, ["paymentMethod"] = 0.9,
+        }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Organisation_and_vat_number_are_never_mixed_from_two_readings()
+    {
+        var first = Reading(new() { ["orgNumber"] = 0.5, ["vatNumber"] = 0.9 }, orgNumber: "556123-4567", vatNumber: "SE556123456801");
+        var second = Reading(new() { ["orgNumber"] = 0.8 }, orgNumber: "556123-4568", vatNumber: null);
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        (combined.OrgNumber, combined.VatNumber).ShouldBe(("556123-4568", null));
+        combined.Confidence.ShouldNotContainKey("vatNumber");
+    }
+
+    [Fact]
+    public void Ties_keep_the_first_reading()
+    {
+        var first = Reading(new() { ["total"] = 0.9, ["vat"] = 0.9, ["date"] = 0.9 }, total: 500_00, date: new DateOnly(2026, 5, 4));
+        var second = Reading(new() { ["total"] = 0.9, ["vat"] = 0.9, ["date"] = 0.9 }, total: 600_00, date: new DateOnly(2026, 6, 4));
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        (combined.TotalOre, combined.Date).ShouldBe((500_00, new DateOnly(2026, 5, 4)));
+    }
+
+    [Fact]
+    public void A_field_only_one_reading_found_comes_from_that_reading()
+    {
+        var first = new ReceiptExtraction(null, null, null, null, null, "SEK", [], null, null, null, null, new Dictionary<string, double> { ["currency"] = 0.9 }, "heuristic");
+        var second = Reading(new() { ["date"] = 0.6, ["paymentMethod"] = 0.5, ["total"] = 0.6, ["vat"] = 0.6 }, payment: PaymentMethod.Cash);
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        (combined.Date, combined.PaymentMethod, combined.TotalOre).ShouldBe((new DateOnly(2026, 5, 4), PaymentMethod.Cash, 500_00));
+        combined.OrgNumber.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(0.95, 0.95, 0.9, true, false)]
+    [InlineData(0.89, 0.95, 0.9, true, true)]
+    [InlineData(0.95, 0.5, 0.9, true, true)]
+    [InlineData(0.95, 0.95, 0.5, true, true)]
+    [InlineData(0.95, 0.95, 0.9, false, true)]
+    public void The_thresholds_doubt_a_reading_whose_total_date_or_vat_is_low_or_missing(double total, double date, double vat, bool hasVat, bool doubted)
+    {
+        var reading = Reading(new() { ["total"] = total, ["date"] = date, ["vat"] = vat }, vat: hasVat ? null : []);
+
+        new ConfidenceThresholds().Doubts(reading).ShouldBe(doubted);
+    }
+}
