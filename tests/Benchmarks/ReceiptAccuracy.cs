@@ -57,7 +57,7 @@ public static class ReceiptAccuracy
                 return;
             }
 
-            var (text, got, secondPass) = await reading.ReadAsync((pass, ct) => ReadAsync(ocr, Path.Combine(folder, file), pass, cache, ct), token);
+            var (text, got, secondPass) = await reading.ReadAsync((pass, ct) => ReadAsync(ocr, Path.Combine(folder, file), pass, cache, ct), speculate: false, token);
             results[i] = (labels[i], got, text.Text, secondPass);
         });
 

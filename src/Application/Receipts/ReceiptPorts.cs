@@ -29,6 +29,9 @@ public interface IOcrEngine
 {
     /// <summary>A PDF's text layer is the same in either pass; images and rasterised pages are recognised as the pass prepares them.</summary>
     Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken);
+
+    /// <summary>Engines free right now: with two or more, a second pass can run beside the first at no cost in time.</summary>
+    int IdleEngines { get; }
 }
 
 /// <summary>Turns a receipt's text into fields with confidences. The heuristic reader needs no network.</summary>

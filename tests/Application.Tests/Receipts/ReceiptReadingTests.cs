@@ -35,7 +35,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task A_sure_first_pass_is_all_that_runs()
     {
-        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Sure, Sure), CancellationToken.None);
+        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Sure, Sure), speculate: false, CancellationToken.None);
 
         (second, text.Text, extraction.TotalOre).ShouldBe((false, Sure, 100_00));
         _passes.ShouldBe([OcrPass.Standard]);
@@ -44,7 +44,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task A_doubtful_total_runs_the_alternative_pass_and_takes_the_surer_amounts()
     {
-        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure), CancellationToken.None);
+        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, CancellationToken.None);
 
         second.ShouldBeTrue();
         _passes.ShouldBe([OcrPass.Standard, OcrPass.Alternative]);
@@ -55,7 +55,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task The_stored_text_of_both_passes_gives_the_same_fields_without_reading_again()
     {
-        var (text, extraction, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), CancellationToken.None);
+        var (text, extraction, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, CancellationToken.None);
 
         var again = await _reading.ExtractAsync(text, CancellationToken.None);
 
@@ -67,7 +67,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task A_pdf_text_layer_is_never_read_twice()
     {
-        var (_, _, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure, TextSource.PdfTextLayer), CancellationToken.None);
+        var (_, _, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure, TextSource.PdfTextLayer), speculate: false, CancellationToken.None);
 
         second.ShouldBeFalse();
         _passes.ShouldBe([OcrPass.Standard]);
@@ -76,8 +76,20 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task An_image_that_could_not_be_decoded_is_not_read_twice()
     {
-        var (_, _, second) = await _reading.ReadAsync(Ocr("", "", pages: 0), CancellationToken.None);
+        var (_, _, second) = await _reading.ReadAsync(Ocr("", "", pages: 0), speculate: false, CancellationToken.None);
 
         second.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Speculating_starts_the_second_pass_first_and_keeps_it_only_where_the_first_leaves_doubt()
+    {
+        var (sureText, _, sureSecond) = await _reading.ReadAsync(Ocr(Sure, Doubtful), speculate: true, CancellationToken.None);
+        var (doubtfulText, doubtfulFields, doubtfulSecond) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: true, CancellationToken.None);
+
+        _passes.ShouldBe([OcrPass.Alternative, OcrPass.Standard, OcrPass.Alternative, OcrPass.Standard]);
+        (sureSecond, sureText.Text).ShouldBe((false, Sure));
+        (doubtfulSecond, doubtfulText.Text).ShouldBe((true, Doubtful + ReceiptReading.SecondPassMark + Sure));
+        doubtfulFields.TotalOre.ShouldBe(100_00);
     }
 }

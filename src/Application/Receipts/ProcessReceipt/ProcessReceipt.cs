@@ -57,7 +57,9 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
             await stored.CopyToAsync(content, cancellationToken);
 
         var bytes = content.GetBuffer().AsMemory(0, (int)content.Length);
-        var (text, extraction, _) = await _reading.ReadAsync((pass, token) => RecognizeAsync(bytes, work.ContentType, pass, token), cancellationToken);
+        // Nobody else reading (both engines idle): the second pass, if it is needed, runs beside the first.
+        var speculate = work.ContentType != "application/pdf" && ocr.IdleEngines >= 2;
+        var (text, extraction, _) = await _reading.ReadAsync((pass, token) => RecognizeAsync(bytes, work.ContentType, pass, token), speculate, cancellationToken);
         await sender.Send(new RecordReceiptText(orgId, work.DocumentId, text), cancellationToken);
         return extraction;
     }

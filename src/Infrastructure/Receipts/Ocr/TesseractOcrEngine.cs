@@ -22,6 +22,8 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         _free = new SemaphoreSlim(_options.EngineCount, _options.EngineCount);
     }
 
+    public int IdleEngines => _free.CurrentCount;
+
     /// <exception cref="OcrUnreadableException">The format cannot be decoded, or the PDF cannot be rendered.</exception>
     public async Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
