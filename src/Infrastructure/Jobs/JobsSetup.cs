@@ -60,7 +60,8 @@ public static class JobsSetup
     }
 
     private static PostgreSqlStorageOptions PostgresOptions(JobOptions jobs) =>
-        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval };
+        // LISTEN/NOTIFY wakes a worker as soon as a receipt is enqueued; polling remains the fallback.
+        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval, EnableLongPolling = true };
 
     private static string SqliteJobFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".jobs";
 }
