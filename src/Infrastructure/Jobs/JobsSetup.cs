@@ -60,8 +60,9 @@ public static class JobsSetup
     }
 
     private static PostgreSqlStorageOptions PostgresOptions(JobOptions jobs) =>
-        // LISTEN/NOTIFY wakes a worker as soon as a receipt is enqueued; polling remains the fallback.
-        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval, EnableLongPolling = true };
+        // Polling, not LISTEN/NOTIFY: with long polling, workers of several storages in one process
+        // (the tests' hosts) were seen waiting minutes for jobs already queued.
+        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval };
 
     private static string SqliteJobFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".jobs";
 }

@@ -24,6 +24,7 @@ public static partial class ReceiptDates
     /// <param name="swedish">Whether the receipt is Swedish, where "26-01-23" puts the year first.</param>
     public static (DateOnly Date, double Confidence)? Choose(IReadOnlyList<string> lines, bool swedish = true)
     {
+        const double LabelledWithTime = 2.5;
         var scores = new Dictionary<DateOnly, (double Score, HashSet<int> Lines)>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -51,7 +52,9 @@ public static partial class ReceiptDates
         var (best, (bestScore, bestLines)) = (ranked[0].Key, ranked[0].Value);
         var runnerUp = ranked.Count > 1 ? ranked[1].Value.Score : 0;
 
-        var confidence = bestLines.Count >= 2 ? 0.95 : bestScore >= 2.0 ? 0.85 : 0.6;
+        // Confirmed: printed twice (receipt and card slip), or the only date, beside a purchase label and a time of day.
+        var confirmed = bestLines.Count >= 2 || (bestScore >= LabelledWithTime && ranked.Count == 1);
+        var confidence = confirmed ? 0.95 : bestScore >= 2.0 ? 0.85 : 0.6;
         if (runnerUp > bestScore / 2)
             confidence -= 0.25;
         return (best, confidence);

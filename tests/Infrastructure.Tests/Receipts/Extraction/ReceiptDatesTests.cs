@@ -90,4 +90,14 @@ public sealed class ReceiptDatesTests
         repeated!.Value.Confidence.ShouldBeGreaterThanOrEqualTo(0.9);
         lone!.Value.Confidence.ShouldBeLessThan(0.8);
     }
+
+    [Fact]
+    public void The_only_date_beside_a_purchase_label_and_a_time_is_confident_but_not_when_another_date_competes()
+    {
+        var only = ReceiptDates.Choose(["Kvitto 4711", "Datum: 2026-06-12 14:05", "Summa 960,00"]);
+        var competing = ReceiptDates.Choose(["Datum: 2026-06-12 14:05", "Giltig t.o.m. 2026-07-12", "Bokad 2026-06-10"]);
+
+        only!.Value.Confidence.ShouldBeGreaterThanOrEqualTo(0.9);
+        competing!.Value.Confidence.ShouldBeLessThan(0.9);
+    }
 }
