@@ -35,9 +35,10 @@ public static class JobsSetup
                 new NpgsqlConnectionFactory(database.EffectiveMigrationConnectionString, PostgresOptions(jobs)),
                 PostgresOptions(jobs))
             : new SQLiteStorage(jobs.SqlitePath ?? SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval }));
-        services.AddHangfire(hangfire => hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        services.AddHangfire((provider, hangfire) => hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
 
         services.AddScoped<IReceiptJobs, HangfireReceiptJobs>();
         services.AddScoped<ReceiptProcessor>();
