@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CleanLedger.Application.Receipts;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Testing;
@@ -34,10 +33,7 @@ public static class OcrPreprocessing
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var receipts = File.ReadLines(Path.Combine(SharedData.SwedishReceiptsFolder, "labels.jsonl"))
-            .Select(line => JsonSerializer.Deserialize<Label>(line, JsonSerializerOptions.Web)!)
-            .Where(label => !label.File.EndsWith(".pdf", StringComparison.Ordinal))
-            .ToList();
+        var receipts = ReceiptLabel.Swedish.Where(label => !label.File.EndsWith(".pdf", StringComparison.Ordinal)).ToList();
         var only = args.Length > 0 ? args.ToHashSet() : null;
         Console.WriteLine($"{receipts.Count} images; totals and dates found in the text");
         foreach (var (name, options) in Variants.Where(variant => only is null || only.Contains(variant.Name)))
@@ -45,10 +41,8 @@ public static class OcrPreprocessing
             using var engine = new TesseractOcrEngine(Options.Create(options));
             var reads = await Task.WhenAll(receipts.Select(async receipt =>
             {
-                var path = Path.Combine(SharedData.SwedishReceiptsFolder, receipt.File);
-                var type = path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
-                var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, OcrPass.Standard, CancellationToken.None)).Text;
-                return (receipt, Total: HasTotal(text, receipt.Total), Date: HasDate(text, receipt.Date));
+                var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(receipt.File), receipt.ContentType, OcrPass.Standard, CancellationToken.None)).Text;
+                return (receipt, Total: HasTotal(text, receipt), Date: HasDate(text, receipt.Date!));
             }));
             var byRender = string.Join("; ", reads.GroupBy(read => read.receipt.Render).OrderBy(group => group.Key, StringComparer.Ordinal)
                 .Select(group => $"{group.Key} {group.Count(read => read.Total)}/{group.Count(read => read.Date)} of {group.Count()}"));
@@ -58,12 +52,8 @@ public static class OcrPreprocessing
         return 0;
     }
 
-    internal static bool HasTotal(string text, string total)
-    {
-        var amount = decimal.Parse(total, CultureInfo.InvariantCulture);
-        return new[] { amount.ToString("0.00", Swedish), amount.ToString("#,0.00", Swedish).Replace('\u00a0', ' '), total }
-            .Any(form => text.Contains(form, StringComparison.Ordinal));
-    }
+    internal static bool HasTotal(string text, ReceiptLabel receipt) =>
+        receipt.PrintedTotals().Any(form => text.Contains(form, StringComparison.Ordinal));
 
     internal static bool HasDate(string text, string date)
     {
@@ -72,5 +62,4 @@ public static class OcrPreprocessing
         return formats.Any(format => text.Contains(day.ToString(format, Swedish), StringComparison.OrdinalIgnoreCase));
     }
 
-    private sealed record Label(string File, string Total, string Date, string Render);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using CleanLedger.Application.Receipts;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Testing;
@@ -31,10 +30,7 @@ public static class OcrSecondPass
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var receipts = File.ReadLines(Path.Combine(SharedData.SwedishReceiptsFolder, "labels.jsonl"))
-            .Select(line => JsonSerializer.Deserialize<Label>(line, JsonSerializerOptions.Web)!)
-            .Where(label => !label.File.EndsWith(".pdf", StringComparison.Ordinal))
-            .ToList();
+        var receipts = ReceiptLabel.Swedish.Where(label => !label.File.EndsWith(".pdf", StringComparison.Ordinal)).ToList();
         var only = args.Length > 0 ? args.ToHashSet() : null;
         var started = Stopwatch.GetTimestamp();
         var first = await ReadAllAsync(Standard(), receipts);
@@ -57,15 +53,13 @@ public static class OcrSecondPass
 
     private static int Count(IEnumerable<Legible> reads, Func<Legible, bool> field) => reads.Count(field);
 
-    private static async Task<List<Legible>> ReadAllAsync(OcrOptions options, IReadOnlyList<Label> receipts)
+    private static async Task<List<Legible>> ReadAllAsync(OcrOptions options, IReadOnlyList<ReceiptLabel> receipts)
     {
         using var engine = new TesseractOcrEngine(Options.Create(options));
         var reads = await Task.WhenAll(receipts.Select(async receipt =>
         {
-            var path = Path.Combine(SharedData.SwedishReceiptsFolder, receipt.File);
-            var type = path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
-            var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(path), type, OcrPass.Standard, CancellationToken.None)).Text;
-            return new Legible(OcrPreprocessing.HasTotal(text, receipt.Total), OcrPreprocessing.HasDate(text, receipt.Date), HasOrg(text, receipt.OrgNumber));
+            var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(receipt.File), receipt.ContentType, OcrPass.Standard, CancellationToken.None)).Text;
+            return new Legible(OcrPreprocessing.HasTotal(text, receipt), OcrPreprocessing.HasDate(text, receipt.Date!), HasOrg(text, receipt.OrgNumber));
         }));
         return [.. reads];
     }
@@ -74,6 +68,4 @@ public static class OcrSecondPass
         org is not null && (text.Contains(org, StringComparison.Ordinal) || text.Contains(org.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal));
 
     private sealed record Legible(bool Total, bool Date, bool Org);
-
-    private sealed record Label(string File, string Total, string Date, [property: System.Text.Json.Serialization.JsonPropertyName("org_number")] string? OrgNumber);
 }

@@ -172,8 +172,7 @@ public sealed class SettleReceiptHandler(
             metrics.ComplianceBlocked("precheck");
         }
 
-        reasons.AddRange(results.Where(BlocksAutopost).Select(result =>
-            new ReviewReason($"compliance.{result.Code}", null, result.Message.English)));
+        reasons.AddRange(results.Where(BlocksAutopost).Select(ComplianceReason));
 
         Guid? verificationId = null;
         if (proposal.Draft is { } draft && reasons.Count == 0)
@@ -189,8 +188,7 @@ public sealed class SettleReceiptHandler(
                 await Record(ReceiptEventKinds.PostBlocked, latency: null);
                 metrics.ComplianceBlocked("post");
                 results = refused.Results.ToList();
-                reasons.AddRange(results.Where(result => result.Blocks).Select(result =>
-                    new ReviewReason($"compliance.{result.Code}", null, result.Message.English)));
+                reasons.AddRange(results.Where(result => result.Blocks).Select(ComplianceReason));
             }
         }
 
@@ -229,6 +227,8 @@ public sealed class SettleReceiptHandler(
         var payment = new ReceiptPayment(extraction.PaymentMethod, PaidPrivately: false, OrgNumber.Parse(organization.OrgNumber).IsSoleTrader);
         return ReceiptProposer.Propose(documentId, extraction, work.Text?.Text ?? "", remembered, payment);
     }
+
+    private static ReviewReason ComplianceReason(RuleResult result) => new($"compliance.{result.Code}", null, result.Message.English);
 
     // Blocking rules stop it, and so does a warning that the same purchase may already be booked:
     // a person, not the machine, decides whether a second receipt for it is a duplicate.
