@@ -35,7 +35,7 @@ public sealed class HeuristicReceiptExtractor : IReceiptExtractor
         var currency = ReceiptPaymentLines.Currency(text.Text);
         var cashInKronor = payment?.Method == PaymentMethod.Cash && currency.Code == "SEK";
         var candidates = ReceiptTotals.Candidates(lines);
-        var total = TotalChooser.Choose(candidates.Count > 0 ? candidates : ReceiptTotals.Repeated(lines), vatRows, tip, rounding, cashInKronor);
+        var total = TotalChooser.Choose(candidates.Count > 0 ? candidates : ReceiptTotals.Repeated(lines), vatRows, tip, rounding, ReceiptTotals.CashPaid(lines), cashInKronor);
         if (total is not null)
             confidence[ReceiptFields.Total] = total.Value.Confidence * reading;
 

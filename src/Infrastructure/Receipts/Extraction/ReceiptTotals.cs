@@ -55,6 +55,28 @@ public static partial class ReceiptTotals
         return repeated is null ? [] : repeated.Select(a => new TotalCandidate(a.Ore, 0.3, a.Line)).ToList();
     }
 
+    /// <summary>
+    /// The amount paid in cash, when both the cash handed over and the change are printed
+    /// ("Kontant 1000,00" then "Växel 468,00" is 532,00); null otherwise.
+    /// </summary>
+    public static long? CashPaid(IReadOnlyList<string> lines)
+    {
+        long? tendered = null;
+        foreach (var line in lines)
+        {
+            if (ChangeLabel().IsMatch(line))
+            {
+                var change = ReceiptAmounts.Last(line);
+                return tendered - change is > 0 and var paid ? paid : null;
+            }
+
+            if (CashLabel().IsMatch(line) && ReceiptAmounts.Last(line) is { } amount)
+                tendered = amount;
+        }
+
+        return null;
+    }
+
     /// <summary>The tip ("Dricks 50,00"), if printed.</summary>
     public static long? Tip(IReadOnlyList<string> lines) => LabelledAmount(lines, TipLabel());
 
@@ -85,6 +107,12 @@ public static partial class ReceiptTotals
     // "Totalt inkl. moms", "Totalt inkl. dricks", "Total incl. GST" are totals despite their VAT or tip word.
     [GeneratedRegex(@"\b(?:inkl|incl|inclusive|including)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Inclusive();
+
+    [GeneratedRegex(@"kontant|\bcash\b|tendered|erhållet|mottaget|\bbar\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CashLabel();
+
+    [GeneratedRegex(@"växel|vaxel|tillbaka|\bchange\b|rückgeld|wechselgeld", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeLabel();
 
     [GeneratedRegex(@"^\W*(?:dricks|tips?|gratuity|trinkgeld)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TipLabel();

@@ -29,6 +29,16 @@ internal static partial class LeptonicaNative
     /// <summary>Normalises an uneven background (shadows, paper tint) to white.</summary>
     public static PixHandle NormalizeBackground(PixHandle pix) => new(pixBackgroundNormSimple(pix, 0, 0));
 
+    /// <summary>
+    /// Background normalised to white (200), then black below 160: text printed faint or in shadow
+    /// stays black where Otsu over the whole image would split the dark surroundings from the paper.
+    /// </summary>
+    public static PixHandle NormalizeBackgroundAndBinarize(PixHandle pix)
+    {
+        using var normalized = NormalizeBackground(pix);
+        return normalized.IsInvalid ? normalized : new PixHandle(pixThresholdToBinary(normalized, 160));
+    }
+
     /// <summary>Otsu thresholds per tile, smoothed between tiles (Leptonica's recommended parameters).</summary>
     public static PixHandle OtsuAdaptiveThreshold(PixHandle pix)
     {
@@ -59,6 +69,9 @@ internal static partial class LeptonicaNative
 
     [LibraryImport(Library)]
     private static partial nint pixBackgroundNormSimple(PixHandle pix, nint mask, nint gray);
+
+    [LibraryImport(Library)]
+    private static partial nint pixThresholdToBinary(PixHandle pix, int threshold);
 
     [LibraryImport(Library)]
     private static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int tileWidth, int tileHeight, int smoothX, int smoothY, float scoreFraction, nint thresholds, out nint binary);

@@ -99,6 +99,9 @@ public enum ImageThreshold
     /// <summary>Leptonica's background normalisation, then Tesseract's Otsu.</summary>
     NormalizeBackground,
 
+    /// <summary>Leptonica's background normalisation, then a fixed threshold (160 of 255).</summary>
+    NormalizeBackgroundAndBinarize,
+
     /// <summary>Leptonica's tiled adaptive Otsu.</summary>
     AdaptiveOtsu,
 

@@ -28,6 +28,7 @@ internal static class ReceiptImage
         return options.Threshold switch
         {
             ImageThreshold.NormalizeBackground => Replace(pix, LeptonicaNative.NormalizeBackground),
+            ImageThreshold.NormalizeBackgroundAndBinarize => Replace(pix, LeptonicaNative.NormalizeBackgroundAndBinarize),
             ImageThreshold.AdaptiveOtsu => Replace(pix, LeptonicaNative.OtsuAdaptiveThreshold),
             ImageThreshold.Sauvola => Replace(pix, LeptonicaNative.SauvolaBinarize),
             _ => pix,

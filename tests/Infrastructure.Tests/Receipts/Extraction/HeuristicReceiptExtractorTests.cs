@@ -140,6 +140,41 @@ public sealed class HeuristicReceiptExtractorTests
     }
 
     [Fact]
+    public void Cash_handed_over_less_the_change_names_the_total_when_its_label_was_misread()
+    {
+        var result = HeuristicReceiptExtractor.Extract(Ocr("""
+            Total Sales (Excluding GST) 80.91
+            Rounding 0.01
+            Total Sajesfoclusivs of GST) : 80.90
+            CASH : 100.00
+            Change : 19.10
+            GST SUMMARY
+            Total 80.91
+            """));
+
+        result.TotalOre.ShouldBe(8090);
+        result.ConfidenceOf(ReceiptFields.Total).ShouldBeGreaterThanOrEqualTo(0.6);
+    }
+
+    [Fact]
+    public void Cash_less_change_confirms_a_swedish_total_and_a_total_without_it_is_less_sure()
+    {
+        const string Receipt = """
+            Matboden Rosendal
+            Totalt SEK 532,00 kr
+            Kontant 1000,00
+            Växel 468,00
+            """;
+
+        var confirmed = HeuristicReceiptExtractor.Extract(Ocr(Receipt));
+        var unconfirmed = HeuristicReceiptExtractor.Extract(Ocr(Receipt.Replace("Växel 468,00", "Växel", StringComparison.Ordinal)));
+
+        confirmed.TotalOre.ShouldBe(53200);
+        unconfirmed.TotalOre.ShouldBe(53200);
+        confirmed.ConfidenceOf(ReceiptFields.Total).ShouldBeGreaterThan(unconfirmed.ConfidenceOf(ReceiptFields.Total));
+    }
+
+    [Fact]
     public void Vat_printed_without_gross_is_completed_from_the_total()
     {
         var result = HeuristicReceiptExtractor.Extract(Ocr("""
