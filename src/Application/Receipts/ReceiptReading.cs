@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CleanLedger.Domain.Receipts;
 
 namespace CleanLedger.Application.Receipts;
@@ -6,14 +8,16 @@ namespace CleanLedger.Application.Receipts;
 /// Reads a receipt's fields from its text, in one OCR pass or two: the standard pass is extracted,
 /// and only when it came from OCR and leaves the total, the date or the VAT table in doubt (below
 /// the autopost thresholds, or missing) is the alternative pass read and extracted too; the two
-/// readings are combined group by group (<see cref="ReceiptReadings.Combine"/>). The text kept is
-/// both passes, the second after <see cref="SecondPassMark"/>, so that the fields can be extracted
-/// again from the stored text alone.
+/// readings are combined group by group (<see cref="ReceiptReadings.Combine"/>), each pass's fields
+/// discounted by that pass's own OCR confidence. The text kept is both passes, the second after a
+/// mark that carries its mean confidence, so that the fields can be extracted again from the stored
+/// text alone.
 /// </summary>
-public sealed class ReceiptReading(IReceiptExtractor extractor, ConfidenceThresholds thresholds)
+public sealed partial class ReceiptReading(IReceiptExtractor extractor, ConfidenceThresholds thresholds)
 {
-    /// <summary>Separates the second pass's text from the first's in the stored text.</summary>
-    public const string SecondPassMark = "\f--- second OCR pass ---\f";
+    /// <summary>Separates the second pass's text from the first's in the stored text, with the second's mean confidence.</summary>
+    public static string SecondPassMark(double meanConfidence) =>
+        string.Create(CultureInfo.InvariantCulture, $"\f--- second OCR pass, mean confidence {meanConfidence:0.#} ---\f");
 
     /// <summary>The text to store, the fields, and whether the second pass ran.</summary>
     /// <param name="ocr">Reads the document in a pass.</param>
@@ -37,8 +41,8 @@ public sealed class ReceiptReading(IReceiptExtractor extractor, ConfidenceThresh
         }
 
         var second = await (alternative ?? ocr(OcrPass.Alternative, cancellationToken));
-        // Extracted from the text as stored (the lower mean confidence for both), so a resumed run finds the same fields.
-        var both = first with { Text = first.Text + SecondPassMark + second.Text, MeanConfidence = Math.Min(first.MeanConfidence, second.MeanConfidence) };
+        // Extracted from the text as stored, so a resumed run finds the same fields.
+        var both = first with { Text = first.Text + SecondPassMark(second.MeanConfidence) + second.Text };
         return (both, await ExtractAsync(both, cancellationToken), true);
     }
 
@@ -46,12 +50,20 @@ public sealed class ReceiptReading(IReceiptExtractor extractor, ConfidenceThresh
     public async Task<ReceiptExtraction> ExtractAsync(OcrResult stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var mark = stored.Text.IndexOf(SecondPassMark, StringComparison.Ordinal);
-        if (mark < 0)
+        if (Mark().Match(stored.Text) is not { Success: true } mark)
             return await extractor.ExtractAsync(stored, cancellationToken);
 
-        var first = await extractor.ExtractAsync(stored with { Text = stored.Text[..mark] }, cancellationToken);
-        var second = await extractor.ExtractAsync(stored with { Text = stored.Text[(mark + SecondPassMark.Length)..] }, cancellationToken);
+        var first = await extractor.ExtractAsync(stored with { Text = stored.Text[..mark.Index] }, cancellationToken);
+        var second = await extractor.ExtractAsync(
+            stored with
+            {
+                Text = stored.Text[(mark.Index + mark.Length)..],
+                MeanConfidence = double.Parse(mark.Groups["confidence"].Value, CultureInfo.InvariantCulture),
+            },
+            cancellationToken);
         return ReceiptReadings.Combine(first, second);
     }
+
+    [GeneratedRegex(@"\f--- second OCR pass, mean confidence (?<confidence>\d+(?:\.\d)?) ---\f")]
+    private static partial Regex Mark();
 }

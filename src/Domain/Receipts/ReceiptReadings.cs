@@ -33,16 +33,46 @@ public static class ReceiptReadings
 
         ReceiptExtraction Pick(Func<ReceiptExtraction, (double, double)> score, params string[] fields)
         {
-            var chosen = score(second).CompareTo(score(first)) > 0 ? second : first;
+            var (chosen, other) = score(second).CompareTo(score(first)) > 0 ? (second, first) : (first, second);
             foreach (var field in fields)
             {
                 if (chosen.Confidence.TryGetValue(field, out var value))
-                    confidence[field] = value;
+                    confidence[field] = Reconciled(value, chosen, other, field);
             }
 
             return chosen;
         }
     }
+
+    /// <summary>
+    /// The confidence of a field after the other reading had its say. Both passes read one photo, so
+    /// they often share a misreading: agreement adds only half of what an independent confirmation
+    /// would, and a different value casts doubt in proportion to the other reading's confidence
+    /// (except the vendor's name, which two passes spell differently more often than not).
+    /// </summary>
+    private static double Reconciled(double chosen, ReceiptExtraction reading, ReceiptExtraction other, string field)
+    {
+        const double Shared = 0.5;
+        if (!other.Confidence.TryGetValue(field, out var otherConfidence))
+            return chosen;
+        if (Equals(ValueOf(reading, field), ValueOf(other, field)))
+            return chosen + ((1 - chosen) * otherConfidence * Shared);
+        return field == ReceiptFields.Vendor ? chosen : chosen * (1 - (otherConfidence * Shared));
+    }
+
+    private static object? ValueOf(ReceiptExtraction reading, string field) => field switch
+    {
+        ReceiptFields.Total => reading.TotalOre,
+        ReceiptFields.Vat => string.Join(';', reading.Vat),
+        ReceiptFields.Date => reading.Date,
+        ReceiptFields.OrgNumber => reading.OrgNumber,
+        ReceiptFields.VatNumber => reading.VatNumber,
+        ReceiptFields.Vendor => reading.Vendor,
+        ReceiptFields.PaymentMethod => reading.PaymentMethod,
+        ReceiptFields.Currency => reading.Currency,
+        ReceiptFields.ReceiptNumber => reading.ReceiptNumber,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a receipt field."),
+    };
 
     // The weaker of total and VAT table first (both are needed to post), then their sum.
     private static (double, double) Amounts(ReceiptExtraction reading)

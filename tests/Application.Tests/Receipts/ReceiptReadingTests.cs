@@ -11,11 +11,14 @@ public sealed class ReceiptReadingTests
 
     private readonly List<OcrPass> _passes = [];
 
+    private readonly List<(string Text, double MeanConfidence)> _extracted = [];
+
     /// <summary>Fields by the text's first word: "sure" reads everything confidently, "doubtful" a total at 0.6.</summary>
-    private sealed class WordExtractor : IReceiptExtractor
+    private sealed class WordExtractor(List<(string, double)> extracted) : IReceiptExtractor
     {
         public Task<ReceiptExtraction> ExtractAsync(OcrResult text, CancellationToken cancellationToken)
         {
+            extracted.Add((text.Text, text.MeanConfidence));
             var sure = text.Text.StartsWith(Sure, StringComparison.Ordinal);
             var confidence = new Dictionary<string, double> { ["total"] = sure ? 0.98 : 0.6, ["date"] = 0.95, ["vat"] = 0.9 };
             return Task.FromResult(new ReceiptExtraction(null, null, null, new DateOnly(2026, 5, 4), sure ? 100_00 : 99_00, "SEK",
@@ -23,13 +26,15 @@ public sealed class ReceiptReadingTests
         }
     }
 
-    private readonly ReceiptReading _reading = new(new WordExtractor(), new ConfidenceThresholds());
+    private readonly ReceiptReading _reading;
+
+    public ReceiptReadingTests() => _reading = new(new WordExtractor(_extracted), new ConfidenceThresholds());
 
     private Func<OcrPass, CancellationToken, Task<OcrResult>> Ocr(string standard, string alternative, TextSource source = TextSource.Ocr, int pages = 1) =>
         (pass, _) =>
         {
             _passes.Add(pass);
-            return Task.FromResult(new OcrResult(pass == OcrPass.Standard ? standard : alternative, 80, pages, source));
+            return Task.FromResult(pass == OcrPass.Standard ? new OcrResult(standard, 80, pages, source) : new OcrResult(alternative, 60, pages, source));
         };
 
     [Fact]
@@ -48,8 +53,22 @@ public sealed class ReceiptReadingTests
 
         second.ShouldBeTrue();
         _passes.ShouldBe([OcrPass.Standard, OcrPass.Alternative]);
-        text.Text.ShouldBe(Doubtful + ReceiptReading.SecondPassMark + Sure);
-        (extraction.TotalOre, extraction.ConfidenceOf("total")).ShouldBe((100_00, 0.98));
+        text.Text.ShouldBe(Doubtful + ReceiptReading.SecondPassMark(60) + Sure);
+        // The doubtful pass read another total, which casts some doubt on the surer one.
+        extraction.TotalOre.ShouldBe(100_00);
+        extraction.ConfidenceOf("total").ShouldBe(0.98 * (1 - (0.6 / 2)), 1e-9);
+    }
+
+    [Fact]
+    public async Task Each_pass_is_extracted_with_its_own_mean_confidence_also_from_the_stored_text()
+    {
+        var (text, _, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, CancellationToken.None);
+        _extracted.Clear();
+
+        await _reading.ExtractAsync(text, CancellationToken.None);
+
+        text.MeanConfidence.ShouldBe(80);
+        _extracted.ShouldBe([(Doubtful, 80), (Sure, 60)]);
     }
 
     [Fact]
@@ -89,7 +108,7 @@ public sealed class ReceiptReadingTests
 
         _passes.ShouldBe([OcrPass.Alternative, OcrPass.Standard, OcrPass.Alternative, OcrPass.Standard]);
         (sureSecond, sureText.Text).ShouldBe((false, Sure));
-        (doubtfulSecond, doubtfulText.Text).ShouldBe((true, Doubtful + ReceiptReading.SecondPassMark + Sure));
+        (doubtfulSecond, doubtfulText.Text).ShouldBe((true, Doubtful + ReceiptReading.SecondPassMark(60) + Sure));
         doubtfulFields.TotalOre.ShouldBe(100_00);
     }
 }

@@ -30,8 +30,35 @@ public class ReceiptReadingsTests
         combined.Vat.ShouldBe([new VatAmount(25, 102_00, 408_00)]);
         combined.TipOre.ShouldBeNull();
         combined.RoundingOre.ShouldBe(2_00);
-        combined.ConfidenceOf(ReceiptFields.Total).ShouldBe(0.93);
-        combined.ConfidenceOf(ReceiptFields.Vat).ShouldBe(0.9);
+        // Each is disputed by the other reading's different value, in proportion to its confidence.
+        combined.ConfidenceOf(ReceiptFields.Total).ShouldBe(0.93 * (1 - (0.98 / 2)), 1e-9);
+        combined.ConfidenceOf(ReceiptFields.Vat).ShouldBe(0.9 * (1 - (0.3 / 2)), 1e-9);
+    }
+
+    [Fact]
+    public void Two_readings_of_the_same_value_confirm_it_by_half_of_an_independent_confirmation()
+    {
+        var first = Reading(new() { ["total"] = 0.8, ["vat"] = 0.8, ["date"] = 0.6 });
+        var second = Reading(new() { ["total"] = 0.6, ["vat"] = 0.8, ["date"] = 0.6 });
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        combined.ConfidenceOf(ReceiptFields.Total).ShouldBe(0.8 + (0.2 * 0.6 / 2), 1e-9);
+        combined.ConfidenceOf(ReceiptFields.Date).ShouldBe(0.6 + (0.4 * 0.6 / 2), 1e-9);
+        combined.ConfidenceOf(ReceiptFields.Date).ShouldBeLessThan(new ConfidenceThresholds().Date);
+    }
+
+    [Fact]
+    public void A_date_read_differently_by_the_other_pass_loses_its_autopost_confidence_but_a_vendor_spelled_differently_does_not()
+    {
+        var first = Reading(new() { ["date"] = 0.95, ["vendor"] = 0.7 }, date: new DateOnly(2025, 6, 21), vendor: "Parkera Mera");
+        var second = Reading(new() { ["date"] = 0.9, ["vendor"] = 0.6 }, date: new DateOnly(2025, 6, 1), vendor: "Parkcra Mera");
+
+        var combined = ReceiptReadings.Combine(first, second);
+
+        (combined.Date, combined.Vendor).ShouldBe((new DateOnly(2025, 6, 21), "Parkera Mera"));
+        combined.ConfidenceOf(ReceiptFields.Date).ShouldBeLessThan(new ConfidenceThresholds().Date);
+        combined.ConfidenceOf(ReceiptFields.Vendor).ShouldBe(0.7);
     }
 
     [Fact]
@@ -61,10 +88,9 @@ public class ReceiptReadingsTests
         (combined.OrgNumber, combined.VatNumber).ShouldBe(("556123-4567", "SE556123456701"));
         combined.Vendor.ShouldBe("Circle K Kungsgatan");
         combined.PaymentMethod.ShouldBe(PaymentMethod.Swish);
-        combined.Confidence.ShouldBe(new Dictionary<string, double>
-        {
-            ["total"] = 0.95, ["vat"] = 0.9, ["date"] = 0.95, ["orgNumber"] = 0.98, ["vatNumber"] = 0.98, ["vendor"] = 0.7, ["paymentMethod"] = 0.9,
-        }, ignoreOrder: true);
+        combined.Confidence.Keys.ShouldBe(["total", "vat", "date", "orgNumber", "vatNumber", "vendor", "paymentMethod"], ignoreOrder: true);
+        // Fields the other reading did not find keep the chosen reading's confidence.
+        (combined.ConfidenceOf("vatNumber"), combined.ConfidenceOf("vendor"), combined.ConfidenceOf("paymentMethod")).ShouldBe((0.98, 0.7, 0.9));
     }
 
     [Fact]
