@@ -42,8 +42,12 @@ public sealed class OcrOptions
     /// </summary>
     public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 
-    /// <summary>Tesseract parameters set on every engine after the models load (name → value), e.g. user_defined_dpi.</summary>
-    public IDictionary<string, string> Variables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>
+    /// Tesseract parameters set on every engine after the models load (name → value), e.g. user_defined_dpi.
+    /// By default Tesseract 5 reads every doubtful line a second time inverted (white on black), which
+    /// receipts never print; skipping it (tessedit_do_invert 0) saves recognition time (docs/benchmarks.md).
+    /// </summary>
+    public IDictionary<string, string> Variables { get; } = new Dictionary<string, string>(StringComparer.Ordinal) { ["tessedit_do_invert"] = "0" };
 
     /// <summary>A PDF whose text layer has at least this many letters is read from that layer, not rasterised.</summary>
     [Range(0, int.MaxValue)]
