@@ -24,6 +24,7 @@ public static class OcrPreprocessing
         ("grey + ×2 + deskew", new OcrOptions { UpscaleBelowWidth = 1000, Threshold = ImageThreshold.Tesseract }),
         ("grey + background normalisation", new OcrOptions { Deskew = false }),
         ("grey + deskew + background normalisation", new OcrOptions()),
+        ("grey + deskew + background normalisation + surroundings cleared", new OcrOptions { ClearSurroundings = true }),
         ("grey + deskew + background normalisation + fixed threshold", new OcrOptions { Threshold = ImageThreshold.NormalizeBackgroundAndBinarize }),
         ("grey + ×2 + background normalisation", new OcrOptions { UpscaleBelowWidth = 1000, Deskew = false }),
         ("grey + ×2 below 600 px + deskew + background normalisation", new OcrOptions { UpscaleBelowWidth = 600 }),

@@ -25,14 +25,15 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
     /// Start the second pass beside the first (when engines are idle): the doubtful receipts then
     /// cost no extra time, and the confident ones only CPU that would have idled.
     /// </param>
+    /// <param name="receivedOn">The day the receipt was uploaded: no later date is its date (a misread year).</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     public async Task<(OcrResult Text, ReceiptExtraction Extraction, bool SecondPass)> ReadAsync(
-        Func<OcrPass, CancellationToken, Task<OcrResult>> ocr, bool speculate, CancellationToken cancellationToken)
+        Func<OcrPass, CancellationToken, Task<OcrResult>> ocr, bool speculate, DateOnly receivedOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ocr);
         var alternative = speculate ? ocr(OcrPass.Alternative, cancellationToken) : null;
         var first = await ocr(OcrPass.Standard, cancellationToken);
-        var extraction = await extractor.ExtractAsync(first, cancellationToken);
+        var extraction = await ExtractPassAsync(first, receivedOn, cancellationToken);
         // Zero pages: nothing could be decoded, and a second pass would not decode it either.
         if (first.Source != TextSource.Ocr || first.Pages == 0 || !thresholds.Doubts(extraction))
         {
@@ -43,26 +44,31 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
         var second = await (alternative ?? ocr(OcrPass.Alternative, cancellationToken));
         // Extracted from the text as stored, so a resumed run finds the same fields.
         var both = first with { Text = first.Text + SecondPassMark(second.MeanConfidence) + second.Text };
-        return (both, await ExtractAsync(both, cancellationToken), true);
+        return (both, await ExtractAsync(both, receivedOn, cancellationToken), true);
     }
 
     /// <summary>The fields of a stored text (one pass, or both), as <see cref="ReadAsync"/> found them.</summary>
-    public async Task<ReceiptExtraction> ExtractAsync(OcrResult stored, CancellationToken cancellationToken)
+    public async Task<ReceiptExtraction> ExtractAsync(OcrResult stored, DateOnly receivedOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
         if (Mark().Match(stored.Text) is not { Success: true } mark)
-            return await extractor.ExtractAsync(stored, cancellationToken);
+            return await ExtractPassAsync(stored, receivedOn, cancellationToken);
 
-        var first = await extractor.ExtractAsync(stored with { Text = stored.Text[..mark.Index] }, cancellationToken);
-        var second = await extractor.ExtractAsync(
+        var first = await ExtractPassAsync(stored with { Text = stored.Text[..mark.Index] }, receivedOn, cancellationToken);
+        var second = await ExtractPassAsync(
             stored with
             {
                 Text = stored.Text[(mark.Index + mark.Length)..],
                 MeanConfidence = double.Parse(mark.Groups["confidence"].Value, CultureInfo.InvariantCulture),
             },
+            receivedOn,
             cancellationToken);
         return ReceiptReadings.Combine(first, second);
     }
+
+    // A day's grace: the upload is stamped in UTC, the receipt in Swedish time.
+    private async Task<ReceiptExtraction> ExtractPassAsync(OcrResult text, DateOnly receivedOn, CancellationToken cancellationToken) =>
+        (await extractor.ExtractAsync(text, cancellationToken)).WithoutDateAfter(receivedOn.AddDays(1));
 
     [GeneratedRegex(@"\f--- second OCR pass, mean confidence (?<confidence>\d+(?:\.\d)?) ---\f")]
     private static partial Regex Mark();

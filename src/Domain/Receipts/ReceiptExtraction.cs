@@ -35,6 +35,11 @@ public sealed record ReceiptExtraction(
     string Source)
 {
     public double ConfidenceOf(string field) => Confidence.TryGetValue(field, out var value) ? value : 0;
+
+    /// <summary>This reading without its date if that is after <paramref name="latest"/>: a receipt is not dated after it was received.</summary>
+    public ReceiptExtraction WithoutDateAfter(DateOnly latest) => Date > latest
+        ? this with { Date = null, Confidence = Confidence.Where(field => field.Key != ReceiptFields.Date).ToDictionary() }
+        : this;
 }
 
 /// <summary>The field names used as keys of <see cref="ReceiptExtraction.Confidence"/> (the contract's camelCase names).</summary>

@@ -8,6 +8,10 @@ public sealed class ReceiptReadingTests
 {
     private const string Sure = "sure";
     private const string Doubtful = "doubtful";
+    private static readonly DateOnly Received = new(2026, 5, 4);
+
+    /// <summary>Ending a text, makes its date four years after the upload (a year misread).</summary>
+    private const string Misdated = " misdated";
 
     private readonly List<OcrPass> _passes = [];
 
@@ -21,7 +25,8 @@ public sealed class ReceiptReadingTests
             extracted.Add((text.Text, text.MeanConfidence));
             var sure = text.Text.StartsWith(Sure, StringComparison.Ordinal);
             var confidence = new Dictionary<string, double> { ["total"] = sure ? 0.98 : 0.6, ["date"] = 0.95, ["vat"] = 0.9 };
-            return Task.FromResult(new ReceiptExtraction(null, null, null, new DateOnly(2026, 5, 4), sure ? 100_00 : 99_00, "SEK",
+            var date = text.Text.EndsWith(Misdated, StringComparison.Ordinal) ? Received.AddYears(4) : Received;
+            return Task.FromResult(new ReceiptExtraction(null, null, null, date, sure ? 100_00 : 99_00, "SEK",
                 [new VatAmount(25, 20_00, 80_00)], null, null, null, null, confidence, "test"));
         }
     }
@@ -40,7 +45,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task A_sure_first_pass_is_all_that_runs()
     {
-        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Sure, Sure), speculate: false, CancellationToken.None);
+        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Sure, Sure), speculate: false, Received, CancellationToken.None);
 
         (second, text.Text, extraction.TotalOre).ShouldBe((false, Sure, 100_00));
         _passes.ShouldBe([OcrPass.Standard]);
@@ -49,7 +54,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task A_doubtful_total_runs_the_alternative_pass_and_takes_the_surer_amounts()
     {
-        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, CancellationToken.None);
+        var (text, extraction, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, Received, CancellationToken.None);
 
         second.ShouldBeTrue();
         _passes.ShouldBe([OcrPass.Standard, OcrPass.Alternative]);
@@ -60,12 +65,24 @@ public sealed class ReceiptReadingTests
     }
 
     [Fact]
+    public async Task A_date_after_the_upload_is_no_date_so_the_other_pass_gives_it()
+    {
+        var (_, extraction, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure + Misdated), speculate: false, Received, CancellationToken.None);
+        var alone = await _reading.ExtractAsync(new OcrResult(Sure + Misdated, 80, 1, TextSource.Ocr), Received, CancellationToken.None);
+        var nextDay = await _reading.ExtractAsync(new OcrResult(Sure, 80, 1, TextSource.Ocr), Received.AddDays(-1), CancellationToken.None);
+
+        (extraction.TotalOre, extraction.Date).ShouldBe((100_00, Received));
+        (alone.Date, alone.ConfidenceOf("date")).ShouldBe((null, 0));
+        nextDay.Date.ShouldBe(Received);
+    }
+
+    [Fact]
     public async Task Each_pass_is_extracted_with_its_own_mean_confidence_also_from_the_stored_text()
     {
-        var (text, _, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, CancellationToken.None);
+        var (text, _, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, Received, CancellationToken.None);
         _extracted.Clear();
 
-        await _reading.ExtractAsync(text, CancellationToken.None);
+        await _reading.ExtractAsync(text, Received, CancellationToken.None);
 
         text.MeanConfidence.ShouldBe(80);
         _extracted.ShouldBe([(Doubtful, 80), (Sure, 60)]);
@@ -74,9 +91,9 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task The_stored_text_of_both_passes_gives_the_same_fields_without_reading_again()
     {
-        var (text, extraction, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, CancellationToken.None);
+        var (text, extraction, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, Received, CancellationToken.None);
 
-        var again = await _reading.ExtractAsync(text, CancellationToken.None);
+        var again = await _reading.ExtractAsync(text, Received, CancellationToken.None);
 
         again.TotalOre.ShouldBe(extraction.TotalOre);
         again.Confidence.ShouldBe(extraction.Confidence);
@@ -86,7 +103,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task A_pdf_text_layer_is_never_read_twice()
     {
-        var (_, _, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure, TextSource.PdfTextLayer), speculate: false, CancellationToken.None);
+        var (_, _, second) = await _reading.ReadAsync(Ocr(Doubtful, Sure, TextSource.PdfTextLayer), speculate: false, Received, CancellationToken.None);
 
         second.ShouldBeFalse();
         _passes.ShouldBe([OcrPass.Standard]);
@@ -95,7 +112,7 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task An_image_that_could_not_be_decoded_is_not_read_twice()
     {
-        var (_, _, second) = await _reading.ReadAsync(Ocr("", "", pages: 0), speculate: false, CancellationToken.None);
+        var (_, _, second) = await _reading.ReadAsync(Ocr("", "", pages: 0), speculate: false, Received, CancellationToken.None);
 
         second.ShouldBeFalse();
     }
@@ -103,8 +120,8 @@ public sealed class ReceiptReadingTests
     [Fact]
     public async Task Speculating_starts_the_second_pass_first_and_keeps_it_only_where_the_first_leaves_doubt()
     {
-        var (sureText, _, sureSecond) = await _reading.ReadAsync(Ocr(Sure, Doubtful), speculate: true, CancellationToken.None);
-        var (doubtfulText, doubtfulFields, doubtfulSecond) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: true, CancellationToken.None);
+        var (sureText, _, sureSecond) = await _reading.ReadAsync(Ocr(Sure, Doubtful), speculate: true, Received, CancellationToken.None);
+        var (doubtfulText, doubtfulFields, doubtfulSecond) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: true, Received, CancellationToken.None);
 
         _passes.ShouldBe([OcrPass.Alternative, OcrPass.Standard, OcrPass.Alternative, OcrPass.Standard]);
         (sureSecond, sureText.Text).ShouldBe((false, Sure));

@@ -37,7 +37,7 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
         {
             // Stored text (one OCR pass or both) is extracted again rather than read again.
             var extraction = work.Text is { } stored
-                ? await _reading.ExtractAsync(stored, cancellationToken)
+                ? await _reading.ExtractAsync(stored, ReceivedOn(work), cancellationToken)
                 : await ReadAsync(orgId, work, cancellationToken);
             await sender.Send(new RecordReceiptExtraction(orgId, documentId, extraction), cancellationToken);
         }
@@ -59,10 +59,12 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
         var bytes = content.GetBuffer().AsMemory(0, (int)content.Length);
         // Nobody else reading (both engines idle): the second pass, if it is needed, runs beside the first.
         var speculate = work.ContentType != "application/pdf" && ocr.IdleEngines >= 2;
-        var (text, extraction, _) = await _reading.ReadAsync((pass, token) => RecognizeAsync(bytes, work.ContentType, pass, token), speculate, cancellationToken);
+        var (text, extraction, _) = await _reading.ReadAsync((pass, token) => RecognizeAsync(bytes, work.ContentType, pass, token), speculate, ReceivedOn(work), cancellationToken);
         await sender.Send(new RecordReceiptText(orgId, work.DocumentId, text), cancellationToken);
         return extraction;
     }
+
+    private static DateOnly ReceivedOn(ReceiptWork work) => DateOnly.FromDateTime(work.UploadedAt.UtcDateTime);
 
     private async Task<OcrResult> RecognizeAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {

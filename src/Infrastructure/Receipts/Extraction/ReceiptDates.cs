@@ -19,6 +19,7 @@ public static partial class ReceiptDates
     /// The transaction date and how sure the reading is (before OCR quality is taken into account):
     /// dates beside a purchase label or a time weigh more, dates beside a travel, stay, parking or
     /// due label are dropped, and the same date printed twice (receipt and card slip) confirms itself.
+    /// A parking or stay receipt that prints no other date is dated by its end (when it is paid), unsurely.
     /// </summary>
     /// <param name="lines">The receipt's lines.</param>
     /// <param name="swedish">Whether the receipt is Swedish, where "26-01-23" puts the year first.</param>
@@ -26,10 +27,13 @@ public static partial class ReceiptDates
     {
         const double LabelledWithTime = 2.5;
         var scores = new Dictionary<DateOnly, (double Score, HashSet<int> Lines)>();
+        DateOnly? periodEnd = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var readings = Find(line, swedish);
+            if (readings.Count > 0 && PeriodBound().IsMatch(line))
+                periodEnd = readings.MaxBy(reading => reading.Weight).Date; // the end is printed after the start
             if (readings.Count == 0 || NotThePurchase().IsMatch(line) || Period().IsMatch(line)
                 || (i > 0 && IsBareDate(line) && NotThePurchase().IsMatch(lines[i - 1])))
                 continue;
@@ -47,7 +51,7 @@ public static partial class ReceiptDates
         }
 
         if (scores.Count == 0)
-            return null;
+            return periodEnd is { } end ? (end, 0.5) : null;
         var ranked = scores.OrderByDescending(s => s.Value.Score).ToList();
         var (best, (bestScore, bestLines)) = (ranked[0].Key, ranked[0].Value);
         var runnerUp = ranked.Count > 1 ? ranked[1].Value.Score : 0;
@@ -157,6 +161,10 @@ public static partial class ReceiptDates
     // Dates that are not the purchase: travel, stays, parking periods, validity and due dates.
     [GeneratedRegex(@"förfall|forfall|förfaller|resdag|avresa|avgång|ankomst|incheck|utcheck|giltig|start|slut|betala senast|due|check.?in|check.?out|arrival|departure|valid|fällig|eräpäivä|utgår|bäst före|period", RegexOptions.IgnoreCase)]
     private static partial Regex NotThePurchase();
+
+    // The start and end of a parking or a stay (not of a journey, whose dates follow the purchase).
+    [GeneratedRegex(@"start|slut|incheck|utcheck|check.?in|check.?out|arrival|departure|ankomst|avfärd", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodBound();
 
     // A period such as "01.05.14-31.05.14" or "2025-05-01 - 2025-05-31": a billing or stay period, not a purchase.
     [GeneratedRegex(@"\d\s?[-–]\s?(?:\d{1,2}[./]\d{1,2}[./]\d{2}|20\d\d-\d\d-\d\d)")]

@@ -26,8 +26,31 @@ internal static partial class LeptonicaNative
 
     public static PixHandle Deskew(PixHandle pix) => new(pixFindSkewAndDeskew(pix, 0, out _, out _));
 
-    /// <summary>Normalises an uneven background (shadows, paper tint) to white.</summary>
+    /// <summary>The grey that <see cref="NormalizeBackground"/> gives the paper (Leptonica's default).</summary>
+    public const int NormalizedPaper = 200;
+
+    /// <summary>Normalises an uneven background (shadows, paper tint) to <see cref="NormalizedPaper"/>.</summary>
     public static PixHandle NormalizeBackground(PixHandle pix) => new(pixBackgroundNormSimple(pix, 0, 0));
+
+    /// <summary>
+    /// Paints what lies around the receipt in a normalised image — the dark table or hand, found as
+    /// the dark regions that touch the image's edge — the paper's grey, so that Tesseract's global
+    /// threshold separates print from paper instead of paper from table.
+    /// </summary>
+    public static PixHandle ClearSurroundings(PixHandle normalized)
+    {
+        // Darker than mid-grey: the table, and print, which never touches the edge of the photo.
+        using var dark = new PixHandle(pixThresholdToBinary(normalized, 128));
+        using var surroundings = dark.IsInvalid ? new PixHandle() : new PixHandle(pixExtractBorderConnComps(dark, 8));
+        var cleared = new PixHandle(pixCopy(0, normalized));
+        if (!surroundings.IsInvalid && !cleared.IsInvalid && pixSetMasked(cleared, surroundings, NormalizedPaper) != 0)
+        {
+            cleared.Dispose();
+            return new PixHandle();
+        }
+
+        return cleared;
+    }
 
     /// <summary>
     /// Background normalised to white (200), then black below 160: text printed faint or in shadow
@@ -72,6 +95,15 @@ internal static partial class LeptonicaNative
 
     [LibraryImport(Library)]
     private static partial nint pixThresholdToBinary(PixHandle pix, int threshold);
+
+    [LibraryImport(Library)]
+    private static partial nint pixExtractBorderConnComps(PixHandle pix, int connectivity);
+
+    [LibraryImport(Library)]
+    private static partial nint pixCopy(nint destination, PixHandle pix);
+
+    [LibraryImport(Library)]
+    private static partial int pixSetMasked(PixHandle pix, PixHandle mask, uint value);
 
     [LibraryImport(Library)]
     private static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int tileWidth, int tileHeight, int smoothX, int smoothY, float scoreFraction, nint thresholds, out nint binary);

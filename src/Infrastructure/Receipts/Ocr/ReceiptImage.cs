@@ -15,7 +15,8 @@ internal static class ReceiptImage
     }
 
     /// <summary>
-    /// Grey (8 bpp, no colour map), then as configured: ×2 when narrow, deskewed, background normalised or binarised.
+    /// Grey (8 bpp, no colour map), then as configured: ×2 when narrow, deskewed, background normalised
+    /// (and the surroundings cleared) or binarised.
     /// Takes ownership of <paramref name="pix"/>; each step replaces the image and frees the previous one.
     /// </summary>
     public static PixHandle Prepare(PixHandle pix, OcrPassOptions options)
@@ -27,6 +28,8 @@ internal static class ReceiptImage
             pix = Replace(pix, LeptonicaNative.Deskew);
         return options.Threshold switch
         {
+            ImageThreshold.NormalizeBackground when options.ClearSurroundings =>
+                Replace(Replace(pix, LeptonicaNative.NormalizeBackground), LeptonicaNative.ClearSurroundings),
             ImageThreshold.NormalizeBackground => Replace(pix, LeptonicaNative.NormalizeBackground),
             ImageThreshold.NormalizeBackgroundAndBinarize => Replace(pix, LeptonicaNative.NormalizeBackgroundAndBinarize),
             ImageThreshold.AdaptiveOtsu => Replace(pix, LeptonicaNative.OtsuAdaptiveThreshold),

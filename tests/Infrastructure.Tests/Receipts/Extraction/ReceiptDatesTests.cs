@@ -66,6 +66,16 @@ public sealed class ReceiptDatesTests
     }
 
     [Fact]
+    public void A_parking_receipt_without_a_purchase_date_is_dated_by_its_end_unsurely_but_a_journey_is_not_dated_by_its_travel_day()
+    {
+        var parking = ReceiptDates.Choose(["P-Hus Centrum", "Start 18.01.2025 15:56", "Slut: 10.01.2025 16:26", "Total 20,00 kr"]);
+        var journey = ReceiptDates.Choose(["SJ", "Avresa 2025-08-21 07:05", "Totalt 495,00"]);
+
+        parking.ShouldBe((new DateOnly(2025, 1, 10), 0.5));
+        journey.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_billing_period_is_not_the_purchase_date()
     {
         string[] lines = ["Rechnungsdatum 7. Mai 2014", "01.05.14-31.05.14 Grundgebühr 4,99", "01.05.14-31.05.14 Domain 0,99"];

@@ -99,6 +99,21 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_alternative_pass_clears_the_dark_table_around_a_shadowed_receipt_and_reads_its_faint_print()
+    {
+        // receipt_0074: thin grey print, a shadow across it, a dark red table around it.
+        var photo = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0074.jpg"));
+        using var uncleared = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1, Alternative = { ClearSurroundings = false } }));
+
+        var cleared = await _ocr.ReadAsync(photo, "image/jpeg", OcrPass.Alternative, CancellationToken.None);
+        var dark = await uncleared.ReadAsync(photo, "image/jpeg", OcrPass.Alternative, CancellationToken.None);
+
+        cleared.Text.ShouldContain("07.01.2025");
+        cleared.Text.ShouldContain("532,00");
+        dark.Text.ShouldNotContain("07.01.2025");
+    }
+
+    [Fact]
     public async Task A_pdf_text_layer_is_the_same_in_the_alternative_pass()
     {
         var label = ReceiptLabel.Swedish.First(receipt => receipt.File.EndsWith(".pdf", StringComparison.Ordinal));
