@@ -4,6 +4,7 @@ using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Domain.Common;
 using CleanLedger.Infrastructure.Documents;
+using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Domain.Ledger.Compliance;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -75,6 +76,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = string.Join(", ", compliance.Results.Where(result => result.Blocks).Select(result => result.Code)),
                 Extensions = { ["code"] = ComplianceException.Code },
                 ComplianceResults = ComplianceResult.From(compliance.Results),
+            },
+            _ when UniqueViolation.Caused(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The request conflicts with the books.",
+                Detail = "Another request changed the same records at the same moment; nothing of this one was saved. Reload and try again.",
+                Extensions = { ["code"] = "conflict.concurrent_change" },
             },
             DomainException domain => new ProblemDetails
             {

@@ -144,6 +144,31 @@ public abstract class VerificationApiTests<TFactory>(TFactory factory) : OwnerAp
     }
 
     [Fact]
+    public async Task Reversals_sent_at_once_post_one_correction_and_refuse_the_others_with_problem_details()
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var posted = await (await Client.PostAsJsonAsync($"/api/v1/orgs/{OrgId}/verifications", OfficeSupplies())).Content.ReadFromJsonAsync<JsonElement>();
+            var id = posted.GetProperty("id").GetGuid();
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Client.PostAsync($"/api/v1/orgs/{OrgId}/verifications/{id}/reverse", null)));
+
+            answers.Count(answer => answer.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+            // Refused after the winner committed, or (on PostgreSQL) by the unique reversal index while it did.
+            foreach (var refused in answers.Where(answer => answer.StatusCode != HttpStatusCode.Created))
+            {
+                var problem = await refused.ShouldBeProblemAsync(refused.StatusCode);
+                (refused.StatusCode, problem.GetProperty("code").GetString()).ShouldBeOneOf(
+                    (HttpStatusCode.UnprocessableEntity, "verification.already_reversed"), (HttpStatusCode.Conflict, "conflict.concurrent_change"));
+            }
+
+            var list = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{OrgId}/verifications");
+            list.GetProperty("items").EnumerateArray().Count(v => v.TryGetProperty("reverses", out var reverses) && reverses.ValueKind == JsonValueKind.String && reverses.GetGuid() == id)
+                .ShouldBe(1);
+        }
+    }
+
+    [Fact]
     public async Task A_locked_period_refuses_postings_with_the_period_rule()
     {
         (await Client.PostAsync($"/api/v1/orgs/{OrgId}/periods/2026-10/lock", null)).StatusCode.ShouldBe(HttpStatusCode.OK);

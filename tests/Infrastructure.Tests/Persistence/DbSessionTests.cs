@@ -56,6 +56,29 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : DatabaseTest<
     }
 
     [Fact]
+    public async Task A_write_refused_by_a_unique_key_is_told_apart_from_other_refusals()
+    {
+        var duplicate = await RefusedAsync(async session =>
+        {
+            await InsertUserAsync(session, _userId);
+            await InsertUserAsync(session, _userId);
+        });
+        var missingValue = await RefusedAsync(session =>
+            session.ExecuteAsync("INSERT INTO users (id, created_at) VALUES (@id, NULL)", new { id = _userId }, CancellationToken.None));
+
+        UniqueViolation.Caused(duplicate).ShouldBeTrue();
+        UniqueViolation.Caused(missingValue).ShouldBeFalse();
+    }
+
+    private async Task<Exception> RefusedAsync(Func<DbSession, Task> write)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync(CancellationToken.None);
+        return await Should.ThrowAsync<Exception>(() => write(session));
+    }
+
+    [Fact]
     public void Migrating_again_changes_nothing() =>
         Should.NotThrow(() => DatabaseMigrator.Migrate(Fixture.Database.Options));
 

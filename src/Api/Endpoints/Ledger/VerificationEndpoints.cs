@@ -45,6 +45,7 @@ public static class VerificationEndpoints
             .WithName("ReverseVerification")
             .WithSummary("Posts the correction that reverses the verification; the original is never altered.")
             .ProducesComplianceProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithOrgProblems();
 
         org.MapPost("/compliance/precheck", Precheck)
