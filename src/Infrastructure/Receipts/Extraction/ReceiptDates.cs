@@ -19,7 +19,8 @@ public static partial class ReceiptDates
     /// The transaction date and how sure the reading is (before OCR quality is taken into account):
     /// dates beside a purchase label or a time weigh more, dates beside a travel, stay, parking or
     /// due label are dropped, and the same date printed twice (receipt and card slip) confirms itself.
-    /// A parking or stay receipt that prints no other date is dated by its end (when it is paid), unsurely.
+    /// The only date, stamped with a time, is nearly as sure as one printed twice. A parking or stay
+    /// receipt that prints no other date is dated by its end (when it is paid), unsurely.
     /// </summary>
     /// <param name="lines">The receipt's lines.</param>
     /// <param name="swedish">Whether the receipt is Swedish, where "26-01-23" puts the year first.</param>
@@ -57,8 +58,10 @@ public static partial class ReceiptDates
         var runnerUp = ranked.Count > 1 ? ranked[1].Value.Score : 0;
 
         // Confirmed: printed twice (receipt and card slip), or the only date, beside a purchase label and a time of day.
+        // The only reading of the only date, stamped with a time as tills print it, is nearly as sure.
         var confirmed = bestLines.Count >= 2 || (bestScore >= LabelledWithTime && ranked.Count == 1);
-        var confidence = confirmed ? 0.95 : bestScore >= 2.0 ? 0.85 : 0.6;
+        var stamped = ranked.Count == 1 && bestLines.Any(line => TimeOfDay().IsMatch(lines[line]));
+        var confidence = confirmed ? 0.95 : stamped ? 0.9 : bestScore >= 2.0 ? 0.85 : 0.6;
         if (runnerUp > bestScore / 2)
             confidence -= 0.25;
         return (best, confidence);

@@ -110,4 +110,16 @@ public sealed class ReceiptDatesTests
         only!.Value.Confidence.ShouldBeGreaterThanOrEqualTo(0.9);
         competing!.Value.Confidence.ShouldBeLessThan(0.9);
     }
+
+    [Fact]
+    public void The_only_date_stamped_with_a_time_is_nearly_confirmed_unless_its_digits_read_two_ways()
+    {
+        var stamped = ReceiptDates.Choose(["ICA Nära Gärdet", "2026-06-12 14:05", "Summa 96,00"]);
+        var ambiguous = ReceiptDates.Choose(["ICA Nära Gärdet", "12/06/26 14:05", "Summa 96,00"]);
+        var unstamped = ReceiptDates.Choose(["ICA Nära Gärdet", "2026-06-12", "Summa 96,00"]);
+
+        stamped.ShouldBe((new DateOnly(2026, 6, 12), 0.9));
+        ambiguous!.Value.Confidence.ShouldBeLessThan(0.8);
+        unstamped!.Value.Confidence.ShouldBeLessThan(0.8);
+    }
 }
