@@ -10,8 +10,8 @@ public static class ReceiptReadings
     /// <summary>
     /// The groups: total + VAT table + tip + rounding (their arithmetic is cross-checked), date,
     /// organisation number + VAT number, vendor, payment method, currency, receipt number. A group
-    /// is taken from <paramref name="second"/> only when it is strictly surer there; ties keep
-    /// <paramref name="first"/>.
+    /// is taken from <paramref name="second"/> only when it is surer there by more than 0.02; ties
+    /// and near ties keep <paramref name="first"/>.
     /// </summary>
     public static ReceiptExtraction Combine(ReceiptExtraction first, ReceiptExtraction second)
     {
@@ -33,7 +33,7 @@ public static class ReceiptReadings
 
         ReceiptExtraction Pick(Func<ReceiptExtraction, (double, double)> score, params string[] fields)
         {
-            var (chosen, other) = score(second).CompareTo(score(first)) > 0 ? (second, first) : (first, second);
+            var (chosen, other) = Surer(score(second), score(first)) ? (second, first) : (first, second);
             foreach (var field in fields)
             {
                 if (chosen.Confidence.TryGetValue(field, out var value))
@@ -74,11 +74,19 @@ public static class ReceiptReadings
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a receipt field."),
     };
 
-    // The weaker of total and VAT table first (both are needed to post), then their sum.
+    // The second reading must be surer by more than a hair (the passes' OCR confidences differ a
+    // little anyway): on the first score, or, where that is a near tie, on the second.
+    private static bool Surer((double First, double Then) second, (double First, double Then) first)
+    {
+        const double Hair = 0.02;
+        return Math.Abs(second.First - first.First) > Hair ? second.First > first.First : second.Then > first.Then + Hair;
+    }
+
+    // The weaker of total and VAT table first (both are needed to post), then the stronger.
     private static (double, double) Amounts(ReceiptExtraction reading)
     {
         var (total, vat) = (reading.ConfidenceOf(ReceiptFields.Total), reading.ConfidenceOf(ReceiptFields.Vat));
-        return (Math.Min(total, vat), total + vat);
+        return (Math.Min(total, vat), Math.Max(total, vat));
     }
 
     private static (double, double) Parties(ReceiptExtraction reading) =>

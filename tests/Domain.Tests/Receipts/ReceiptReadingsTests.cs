@@ -105,15 +105,20 @@ public class ReceiptReadingsTests
         combined.Confidence.ShouldNotContainKey("vatNumber");
     }
 
-    [Fact]
-    public void Ties_keep_the_first_reading()
+    [Theory]
+    [InlineData(0.9)]
+    [InlineData(0.915)]
+    public void Ties_and_near_ties_keep_the_first_reading(double secondConfidence)
     {
         var first = Reading(new() { ["total"] = 0.9, ["vat"] = 0.9, ["date"] = 0.9 }, total: 500_00, date: new DateOnly(2026, 5, 4));
-        var second = Reading(new() { ["total"] = 0.9, ["vat"] = 0.9, ["date"] = 0.9 }, total: 600_00, date: new DateOnly(2026, 6, 4));
+        var second = Reading(new() { ["total"] = secondConfidence, ["vat"] = secondConfidence, ["date"] = secondConfidence }, total: 600_00, date: new DateOnly(2026, 6, 4));
+        var surer = Reading(new() { ["total"] = 0.93, ["vat"] = 0.93, ["date"] = 0.93 }, total: 600_00, date: new DateOnly(2026, 6, 4));
 
         var combined = ReceiptReadings.Combine(first, second);
+        var overruled = ReceiptReadings.Combine(first, surer);
 
         (combined.TotalOre, combined.Date).ShouldBe((500_00, new DateOnly(2026, 5, 4)));
+        (overruled.TotalOre, overruled.Date).ShouldBe((600_00, new DateOnly(2026, 6, 4)));
     }
 
     [Fact]
