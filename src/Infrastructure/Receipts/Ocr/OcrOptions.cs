@@ -55,6 +55,7 @@ public sealed class OcrOptions
     /// Tesseract parameters set on every engine after the models load (name → value), e.g. user_defined_dpi.
     /// By default Tesseract 5 reads every doubtful line a second time inverted (white on black), which
     /// receipts never print; skipping it (tessedit_do_invert 0) saves recognition time (docs/benchmarks.md).
+    /// Some parameters (the textord_* ones) are process-wide in Tesseract, not per engine.
     /// </summary>
     public IDictionary<string, string> Variables { get; } = new Dictionary<string, string>(StringComparer.Ordinal) { ["tessedit_do_invert"] = "0" };
 
