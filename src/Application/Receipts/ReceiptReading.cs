@@ -23,7 +23,7 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
     /// <param name="ocr">Reads the document in a pass.</param>
     /// <param name="speculate">
     /// Start the second pass beside the first (when engines are idle): the doubtful receipts then
-    /// cost no extra time, and the confident ones only CPU that would have idled.
+    /// cost no extra time, and for the confident ones it is stopped as soon as the first is read.
     /// </param>
     /// <param name="receivedOn">The day the receipt was uploaded: no later date is its date (a misread year).</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
@@ -31,20 +31,31 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
         Func<OcrPass, CancellationToken, Task<OcrResult>> ocr, bool speculate, DateOnly receivedOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ocr);
-        var alternative = speculate ? ocr(OcrPass.Alternative, cancellationToken) : null;
-        var first = await ocr(OcrPass.Standard, cancellationToken);
-        var extraction = await ExtractPassAsync(first, receivedOn, cancellationToken);
-        // Zero pages: nothing could be decoded, and a second pass would not decode it either.
-        if (first.Source != TextSource.Ocr || first.Pages == 0 || !thresholds.Doubts(extraction))
+        using var speculation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var alternative = speculate ? ocr(OcrPass.Alternative, speculation.Token) : null;
+        try
         {
-            alternative?.ContinueWith(unused => unused.Exception, TaskScheduler.Default);
-            return (first, extraction, false);
-        }
+            var first = await ocr(OcrPass.Standard, cancellationToken);
+            var extraction = await ExtractPassAsync(first, receivedOn, cancellationToken);
+            // Zero pages: nothing could be decoded, and a second pass would not decode it either.
+            if (first.Source != TextSource.Ocr || first.Pages == 0 || !thresholds.Doubts(extraction))
+                return (first, extraction, false);
 
-        var second = await (alternative ?? ocr(OcrPass.Alternative, cancellationToken));
-        // Extracted from the text as stored, so a resumed run finds the same fields.
-        var both = first with { Text = first.Text + SecondPassMark(second.MeanConfidence) + second.Text };
-        return (both, await ExtractAsync(both, receivedOn, cancellationToken), true);
+            var second = await (alternative ?? ocr(OcrPass.Alternative, cancellationToken));
+            // Extracted from the text as stored, so a resumed run finds the same fields.
+            var both = first with { Text = first.Text + SecondPassMark(second.MeanConfidence) + second.Text };
+            return (both, await ExtractAsync(both, receivedOn, cancellationToken), true);
+        }
+        finally
+        {
+            // A speculative pass that turned out unneeded is stopped, so that its engine is free for the next receipt.
+            if (alternative is not null)
+            {
+                await speculation.CancelAsync();
+                await Task.WhenAny(alternative);
+                _ = alternative.Exception;
+            }
+        }
     }
 
     /// <summary>The fields of a stored text (one pass, or both), as <see cref="ReadAsync"/> found them.</summary>

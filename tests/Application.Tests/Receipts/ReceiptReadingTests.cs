@@ -77,6 +77,24 @@ public sealed class ReceiptReadingTests
     }
 
     [Fact]
+    public async Task A_speculative_second_pass_that_turns_out_unneeded_is_stopped()
+    {
+        CancellationToken speculation = default;
+        Task<OcrResult> Ocr(OcrPass pass, CancellationToken token)
+        {
+            if (pass == OcrPass.Standard)
+                return Task.FromResult(new OcrResult(Sure, 80, 1, TextSource.Ocr));
+            speculation = token;
+            return Task.Delay(Timeout.Infinite, token).ContinueWith(_ => new OcrResult(Doubtful, 60, 1, TextSource.Ocr), token, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        var (text, _, second) = await _reading.ReadAsync(Ocr, speculate: true, Received, CancellationToken.None);
+
+        (second, text.Text).ShouldBe((false, Sure));
+        speculation.IsCancellationRequested.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Each_pass_is_extracted_with_its_own_mean_confidence_also_from_the_stored_text()
     {
         var (text, _, _) = await _reading.ReadAsync(Ocr(Doubtful, Sure), speculate: false, Received, CancellationToken.None);

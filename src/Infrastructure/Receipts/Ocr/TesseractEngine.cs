@@ -23,13 +23,24 @@ internal sealed class TesseractEngine : IDisposable
             TesseractNative.TessBaseAPISetVariable(_api, name, value);
     }
 
-    public RecognizedPage Recognize(PixHandle pix, int pageSegmentationMode)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> stopped the recognition.</exception>
+    public RecognizedPage Recognize(PixHandle pix, int pageSegmentationMode, CancellationToken cancellationToken)
     {
+        var token = GCHandle.Alloc(cancellationToken);
+        var monitor = TesseractNative.TessMonitorCreate();
         try
         {
             TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegmentationMode);
             TesseractNative.TessBaseAPISetImage2(_api, pix);
-            var text = TesseractNative.TessBaseAPIGetUTF8Text(_api);
+            unsafe
+            {
+                TesseractNative.TessMonitorSetCancelFunc(monitor, &IsCancelled);
+            }
+
+            TesseractNative.TessMonitorSetCancelThis(monitor, GCHandle.ToIntPtr(token));
+            var recognized = TesseractNative.TessBaseAPIRecognize(_api, monitor) == 0;
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = recognized ? TesseractNative.TessBaseAPIGetUTF8Text(_api) : 0;
             if (text == 0)
                 return new RecognizedPage(string.Empty, 0);
             try
@@ -44,8 +55,15 @@ internal sealed class TesseractEngine : IDisposable
         finally
         {
             TesseractNative.TessBaseAPIClear(_api);
+            TesseractNative.TessMonitorDelete(monitor);
+            token.Free();
         }
     }
+
+    // Tesseract asks between words whether to stop; cancelThis is the GCHandle of the caller's token.
+    [UnmanagedCallersOnly]
+    private static byte IsCancelled(nint cancelThis, int words) =>
+        ((CancellationToken)GCHandle.FromIntPtr(cancelThis).Target!).IsCancellationRequested ? (byte)1 : (byte)0;
 
     public void Dispose() => _api.Dispose();
 }

@@ -31,7 +31,24 @@ internal static partial class TesseractNative
     [LibraryImport(Library)]
     internal static partial void TessBaseAPISetImage2(TesseractHandle api, PixHandle pix);
 
-    /// <summary>Recognises the image set last; the text is freed with <see cref="TessDeleteText"/>.</summary>
+    /// <summary>Recognises the image set last, asking <paramref name="monitor"/>'s cancel function between words; 0 when done.</summary>
+    [LibraryImport(Library)]
+    internal static partial int TessBaseAPIRecognize(TesseractHandle api, nint monitor);
+
+    [LibraryImport(Library)]
+    internal static partial nint TessMonitorCreate();
+
+    [LibraryImport(Library)]
+    internal static partial void TessMonitorDelete(nint monitor);
+
+    /// <summary>Tesseract calls <paramref name="cancel"/>(cancelThis, words) during recognition; true stops it.</summary>
+    [LibraryImport(Library)]
+    internal static unsafe partial void TessMonitorSetCancelFunc(nint monitor, delegate* unmanaged<nint, int, byte> cancel);
+
+    [LibraryImport(Library)]
+    internal static partial void TessMonitorSetCancelThis(nint monitor, nint cancelThis);
+
+    /// <summary>The text of the last recognition (recognising first if needed); freed with <see cref="TessDeleteText"/>.</summary>
     [LibraryImport(Library)]
     internal static partial nint TessBaseAPIGetUTF8Text(TesseractHandle api);
 

@@ -58,7 +58,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         try
         {
             // A recognition takes about a second of CPU: LongRunning keeps it off the thread pool.
-            return await Task.Factory.StartNew(() => Recognize(image.Span, contentType, _options.Pass(pass)), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return await Task.Factory.StartNew(() => Recognize(image.Span, contentType, _options.Pass(pass), cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
@@ -66,13 +66,13 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         }
     }
 
-    private RecognizedPage Recognize(ReadOnlySpan<byte> image, string contentType, OcrPassOptions pass)
+    private RecognizedPage Recognize(ReadOnlySpan<byte> image, string contentType, OcrPassOptions pass, CancellationToken cancellationToken)
     {
         using var pix = ReceiptImage.Prepare(ReceiptImage.Decode(image, contentType), pass);
         var engine = TakeIdle() ?? new TesseractEngine(_options);
         try
         {
-            return engine.Recognize(pix, pass.PageSegmentationMode);
+            return engine.Recognize(pix, pass.PageSegmentationMode, cancellationToken);
         }
         finally
         {

@@ -154,6 +154,20 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
         (await ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text.ShouldBe((await busy).Text);
     }
 
+    [Fact]
+    public async Task A_recognition_under_way_stops_when_cancelled_and_the_engine_reads_the_next_image_as_before()
+    {
+        // Scaled ×2, the photo takes seconds to read: the cancellation comes while Tesseract is at it.
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1, UpscaleBelowWidth = 20_000 }));
+        var image = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
+        var before = await ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, cancellation.Token));
+
+        (await ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text.ShouldBe(before.Text);
+    }
+
     [Theory]
     [InlineData("image/jpeg", "ocr.undecodable_image")]
     [InlineData("image/heic", "ocr.unsupported_format")]
