@@ -77,13 +77,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Extensions = { ["code"] = ComplianceException.Code },
                 ComplianceResults = ComplianceResult.From(compliance.Results),
             },
-            _ when UniqueViolation.Caused(exception) => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The request conflicts with the books.",
-                Detail = "Another request changed the same records at the same moment; nothing of this one was saved. Reload and try again.",
-                Extensions = { ["code"] = "conflict.concurrent_change" },
-            },
+            _ when UniqueViolation.Caused(exception) => ConcurrentChange(httpContext, exception),
             DomainException domain => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
@@ -102,6 +96,19 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // Expected after a race, but also what an unchecked duplicate would look like: kept in the log.
+    private ProblemDetails ConcurrentChange(HttpContext httpContext, Exception exception)
+    {
+        logger.LogWarning(exception, "A unique index refused a write on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The request conflicts with the books.",
+            Detail = "Another request changed the same records at the same moment; nothing of this one was saved. Reload and try again.",
+            Extensions = { ["code"] = "conflict.concurrent_change" },
+        };
     }
 
     private static string JsonFieldName(string propertyName) =>

@@ -48,12 +48,12 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
         }
         finally
         {
-            // A speculative pass that turned out unneeded is stopped, so that its engine is free for the next receipt.
+            // A speculative pass that turned out unneeded is stopped, so that its engine is free for
+            // the next receipt; once cancelled, its token stays cancelled after the source is disposed.
             if (alternative is not null)
             {
                 await speculation.CancelAsync();
-                await Task.WhenAny(alternative);
-                _ = alternative.Exception;
+                _ = alternative.ContinueWith(pass => pass.Exception, TaskScheduler.Default);
             }
         }
     }
@@ -70,7 +70,10 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
             stored with
             {
                 Text = stored.Text[(mark.Index + mark.Length)..],
-                MeanConfidence = double.Parse(mark.Groups["confidence"].Value, CultureInfo.InvariantCulture),
+                // Texts stored before the mark carried it keep the text's own confidence for both passes.
+                MeanConfidence = mark.Groups["confidence"].Success
+                    ? double.Parse(mark.Groups["confidence"].Value, CultureInfo.InvariantCulture)
+                    : stored.MeanConfidence,
             },
             receivedOn,
             cancellationToken);
@@ -81,6 +84,6 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
     private async Task<ReceiptExtraction> ExtractPassAsync(OcrResult text, DateOnly receivedOn, CancellationToken cancellationToken) =>
         (await extractor.ExtractAsync(text, cancellationToken)).WithoutDateAfter(receivedOn.AddDays(1));
 
-    [GeneratedRegex(@"\f--- second OCR pass, mean confidence (?<confidence>\d+(?:\.\d)?) ---\f")]
+    [GeneratedRegex(@"\f--- second OCR pass(?:, mean confidence (?<confidence>\d+(?:\.\d)?))? ---\f")]
     private static partial Regex Mark();
 }

@@ -77,6 +77,17 @@ public sealed class ReceiptReadingTests
     }
 
     [Fact]
+    public async Task A_text_stored_before_the_mark_carried_a_confidence_is_still_read_as_two_passes()
+    {
+        var stored = new OcrResult(Doubtful + "\f--- second OCR pass ---\f" + Sure, 70, 1, TextSource.Ocr);
+
+        var extraction = await _reading.ExtractAsync(stored, Received, CancellationToken.None);
+
+        extraction.TotalOre.ShouldBe(100_00);
+        _extracted.ShouldBe([(Doubtful, 70), (Sure, 70)]);
+    }
+
+    [Fact]
     public async Task A_speculative_second_pass_that_turns_out_unneeded_is_stopped()
     {
         CancellationToken speculation = default;

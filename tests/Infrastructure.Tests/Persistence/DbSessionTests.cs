@@ -67,6 +67,7 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : DatabaseTest<
             session.ExecuteAsync("INSERT INTO users (id, created_at) VALUES (@id, NULL)", new { id = _userId }, CancellationToken.None));
 
         UniqueViolation.Caused(duplicate).ShouldBeTrue();
+        missingValue.Message.ShouldContain("null", Case.Insensitive);
         UniqueViolation.Caused(missingValue).ShouldBeFalse();
     }
 

@@ -20,7 +20,8 @@ public static partial class ReceiptDates
     /// dates beside a purchase label or a time weigh more, dates beside a travel, stay, parking or
     /// due label are dropped, and the same date printed twice (receipt and card slip) confirms itself.
     /// The only date, stamped with a time, is nearly as sure as one printed twice. A parking or stay
-    /// receipt that prints no other date is dated by its end (when it is paid), unsurely.
+    /// receipt that prints no other date is dated by the last of its start and end lines — its end,
+    /// when it is paid, where both are printed — unsurely.
     /// </summary>
     /// <param name="lines">The receipt's lines.</param>
     /// <param name="swedish">Whether the receipt is Swedish, where "26-01-23" puts the year first.</param>
@@ -166,7 +167,7 @@ public static partial class ReceiptDates
     private static partial Regex NotThePurchase();
 
     // The start and end of a parking or a stay (not of a journey, whose dates follow the purchase).
-    [GeneratedRegex(@"start|slut|incheck|utcheck|check.?in|check.?out|arrival|departure|ankomst|avfärd", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"start|slut|incheck|utcheck|check.?in|check.?out", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodBound();
 
     // A period such as "01.05.14-31.05.14" or "2025-05-01 - 2025-05-31": a billing or stay period, not a purchase.

@@ -53,13 +53,13 @@ internal static partial class LeptonicaNative
     }
 
     /// <summary>
-    /// Background normalised to white (200), then black below 160: text printed faint or in shadow
+    /// Background normalised to the paper's grey (200), then black below 160: text printed faint or in shadow
     /// stays black where Otsu over the whole image would split the dark surroundings from the paper.
     /// </summary>
     public static PixHandle NormalizeBackgroundAndBinarize(PixHandle pix)
     {
         using var normalized = NormalizeBackground(pix);
-        return normalized.IsInvalid ? normalized : new PixHandle(pixThresholdToBinary(normalized, 160));
+        return normalized.IsInvalid ? new PixHandle() : new PixHandle(pixThresholdToBinary(normalized, 160));
     }
 
     /// <summary>Otsu thresholds per tile, smoothed between tiles (Leptonica's recommended parameters).</summary>

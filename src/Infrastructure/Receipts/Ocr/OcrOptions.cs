@@ -43,9 +43,10 @@ public sealed class OcrOptions
     public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 
     /// <summary>
-    /// After background normalisation, paint the dark surroundings of the receipt (table, hand) the
-    /// paper's grey, so that Tesseract's global threshold splits print from paper rather than table
-    /// from paper and keeps faint print. Off in the standard pass, on in the alternative one: alone
+    /// With <see cref="ImageThreshold.NormalizeBackground"/> (ignored with the others), paint the
+    /// dark surroundings of the receipt (table, hand) the paper's grey after the normalisation, so
+    /// that Tesseract's global threshold splits print from paper rather than table from paper and
+    /// keeps faint print. Off in the standard pass, on in the alternative one: alone
     /// it read as many totals and dates as the plain normalisation, but as the second pass it
     /// complements the first best (docs/benchmarks.md).
     /// </summary>

@@ -38,9 +38,14 @@ internal sealed class TesseractEngine : IDisposable
             }
 
             TesseractNative.TessMonitorSetCancelThis(monitor, GCHandle.ToIntPtr(token));
-            var recognized = TesseractNative.TessBaseAPIRecognize(_api, monitor) == 0;
-            cancellationToken.ThrowIfCancellationRequested();
-            var text = recognized ? TesseractNative.TessBaseAPIGetUTF8Text(_api) : 0;
+            if (TesseractNative.TessBaseAPIRecognize(_api, monitor) != 0)
+            {
+                // Stopped by the cancel function, or nothing could be recognised.
+                cancellationToken.ThrowIfCancellationRequested();
+                return new RecognizedPage(string.Empty, 0);
+            }
+
+            var text = TesseractNative.TessBaseAPIGetUTF8Text(_api);
             if (text == 0)
                 return new RecognizedPage(string.Empty, 0);
             try
