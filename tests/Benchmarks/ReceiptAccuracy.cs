@@ -8,6 +8,7 @@ using CleanLedger.Domain.Ledger.FiscalYears;
 using CleanLedger.Domain.Receipts;
 using CleanLedger.Infrastructure.Receipts.Extraction;
 using CleanLedger.Infrastructure.Receipts.Ocr;
+using CleanLedger.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CleanLedger.Benchmarks;
@@ -44,8 +45,7 @@ public static class ReceiptAccuracy
         var labels = File.ReadLines(Path.Combine(folder, "labels.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2 }));
         var thresholds = new ConfidenceThresholds();
-        var extractor = new HeuristicReceiptExtractor();
-        var reading = new ReceiptReading(extractor, thresholds);
+        var reading = new ReceiptReading(new HeuristicReceiptExtractor(), thresholds);
         var onePass = args.Contains("--one-pass");
 
         var results = new (JsonElement Label, ReceiptExtraction Got, string Text, bool SecondPass)[labels.Count];
@@ -55,7 +55,7 @@ public static class ReceiptAccuracy
             if (onePass)
             {
                 var first = await ReadAsync(ocr, Path.Combine(folder, file), OcrPass.Standard, cache, token);
-                results[i] = (labels[i], (await extractor.ExtractAsync(first, token)).WithoutDateAfter(ReceivedToday.AddDays(1)), first.Text, false);
+                results[i] = (labels[i], await reading.ExtractAsync(first, ReceivedToday, token), first.Text, false);
                 return;
             }
 
@@ -161,13 +161,7 @@ public static class ReceiptAccuracy
         if (cached is not null && File.Exists(cached))
             return JsonSerializer.Deserialize<OcrResult>(await File.ReadAllTextAsync(cached, token))!;
 
-        var contentType = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".pdf" => "application/pdf",
-            ".png" => "image/png",
-            _ => "image/jpeg",
-        };
-        var text = await ocr.ReadAsync(await File.ReadAllBytesAsync(path, token), contentType, pass, token);
+        var text = await ocr.ReadAsync(await File.ReadAllBytesAsync(path, token), ReceiptLabel.ContentTypeOf(path), pass, token);
         if (cached is not null)
         {
             Directory.CreateDirectory(cache!);

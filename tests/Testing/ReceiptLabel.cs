@@ -38,7 +38,10 @@ public sealed record ReceiptLabel(
         return [amount.ToString("0.00", SwedishCulture), amount.ToString("#,0.00", SwedishCulture).Replace('\u00a0', ' '), Total!];
     }
 
-    public string ContentType => Path.GetExtension(File) switch
+    public string ContentType => ContentTypeOf(File);
+
+    /// <summary>The media type of a receipt file in the shared data, by its extension.</summary>
+    public static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".pdf" => "application/pdf",
         ".png" => "image/png",

@@ -12,7 +12,11 @@ public sealed record VerificationInput(
     IReadOnlyList<Guid>? DocumentIds,
     IReadOnlyList<LineInput> Lines);
 
-public sealed record LineInput(string Account, long DebitOre, long CreditOre, VatCode? VatCode);
+public sealed record LineInput(string Account, long DebitOre, long CreditOre, VatCode? VatCode)
+{
+    /// <summary>A drafted line as a caller would have sent it (a receipt's proposal, an approval).</summary>
+    public static LineInput Of(Domain.Ledger.Verifications.VerificationLine line) => new(line.Account.ToString(), line.Debit, line.Credit, line.VatCode);
+}
 
 /// <summary>One rule's verdict as answered to callers.</summary>
 public sealed record ComplianceResult(string Code, RuleSeverity Severity, bool Passed, string Message, string MessageSv, string LegalReference)

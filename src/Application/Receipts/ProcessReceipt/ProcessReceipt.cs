@@ -220,7 +220,7 @@ public sealed class SettleReceiptHandler(
     /// <summary>The proposal as the review shows it and as approval rebuilds it.</summary>
     public static StoredProposal StoredProposalOf(ReceiptProposal proposal) =>
         new(proposal.Draft?.Date, proposal.Draft?.Description ?? "Kvitto", proposal.Draft?.Counterparty, proposal.Category, proposal.CostAccount, proposal.AccountSource,
-            proposal.Draft?.Lines.Select(line => new LineInput(line.Account.ToString(), line.Debit, line.Credit, line.VatCode)).ToList());
+            proposal.Draft?.Lines.Select(LineInput.Of).ToList());
 
     private async Task<ReceiptProposal> ProposeAsync(Guid orgId, Guid documentId, ReceiptWork work, ReceiptExtraction extraction, CancellationToken cancellationToken)
     {

@@ -82,7 +82,7 @@ public sealed class ApproveReceiptHandler(
 
         var posted = await posting.PostAsync(orgId, draft, cancellationToken);
         var now = clock.GetUtcNow();
-        var approvedLines = draft.Lines.Select(line => new LineInput(line.Account.ToString(), line.Debit, line.Credit, line.VatCode)).ToList();
+        var approvedLines = draft.Lines.Select(LineInput.Of).ToList();
         var corrected = findings.Proposal?.Lines is not { } proposedLines || !proposedLines.SequenceEqual(approvedLines);
 
         await receipts.FinishAsync(orgId, documentId, DocumentStatus.Posted, findings with { VerificationId = posted.Id }, failure: null, now, cancellationToken);

@@ -3,8 +3,11 @@ using CleanLedger.Application.Receipts;
 
 namespace CleanLedger.Infrastructure.Receipts.Ocr;
 
-/// <summary>Section "Ocr": Tesseract's models, the engine pool and the image clean-up before recognition.</summary>
-public sealed class OcrOptions
+/// <summary>
+/// Section "Ocr": Tesseract's models, the engine pool, and the image clean-up and segmentation of
+/// the standard pass (the inherited settings; the second pass has its own, <see cref="Alternative"/>).
+/// </summary>
+public sealed class OcrOptions : OcrPassOptions
 {
     public const string Section = "Ocr";
 
@@ -18,39 +21,6 @@ public sealed class OcrOptions
     /// <summary>Warm engines, each used by one recognition at a time; 0 means one per processor.</summary>
     [Range(0, 256)]
     public int Engines { get; set; }
-
-    /// <summary>
-    /// Tesseract's page segmentation mode. 6 (one uniform block of text) keeps the right-hand amount
-    /// column of a receipt; the default (3, automatic) often drops it as a separate column.
-    /// </summary>
-    [Range(0, 13)]
-    public int PageSegmentationMode { get; set; } = 6;
-
-    /// <summary>
-    /// Images narrower than this are scaled ×2 first (0: never). Off by default: on the dev photos
-    /// (321–1306 px wide) scaling below 1000 or 600 px read no more totals and fewer dates, with
-    /// four times the pixels to recognise.
-    /// </summary>
-    [Range(0, 20_000)]
-    public int UpscaleBelowWidth { get; set; }
-
-    public bool Deskew { get; set; } = true;
-
-    /// <summary>
-    /// Background normalisation read the most totals and dates on the dev photos; binarising in
-    /// Leptonica (adaptive Otsu, Sauvola) read fewer than Tesseract's own Otsu (docs/benchmarks.md).
-    /// </summary>
-    public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
-
-    /// <summary>
-    /// With <see cref="ImageThreshold.NormalizeBackground"/> (ignored with the others), paint the
-    /// dark surroundings of the receipt (table, hand) the paper's grey after the normalisation, so
-    /// that Tesseract's global threshold splits print from paper rather than table from paper and
-    /// keeps faint print. Off in the standard pass, on in the alternative one: alone
-    /// it read as many totals and dates as the plain normalisation, but as the second pass it
-    /// complements the first best (docs/benchmarks.md).
-    /// </summary>
-    public bool ClearSurroundings { get; set; }
 
     /// <summary>
     /// Tesseract parameters set on every engine after the models load (name → value), e.g. user_defined_dpi.
@@ -85,28 +55,43 @@ public sealed class OcrOptions
     public int EngineCount => Engines > 0 ? Engines : Environment.ProcessorCount;
 
     /// <summary>The clean-up and segmentation of one pass; the standard pass is this section's own settings.</summary>
-    public OcrPassOptions Pass(OcrPass pass) => pass == OcrPass.Alternative
-        ? Alternative
-        : new OcrPassOptions
-        {
-            PageSegmentationMode = PageSegmentationMode, UpscaleBelowWidth = UpscaleBelowWidth, Deskew = Deskew, Threshold = Threshold,
-            ClearSurroundings = ClearSurroundings,
-        };
+    public OcrPassOptions Pass(OcrPass pass) => pass == OcrPass.Alternative ? Alternative : this;
 }
 
-/// <summary>How one OCR pass prepares the image and segments the page (see <see cref="OcrOptions"/> for each setting).</summary>
-public sealed class OcrPassOptions
+/// <summary>How one OCR pass prepares the image and segments the page; the defaults are the standard pass's.</summary>
+public class OcrPassOptions
 {
+    /// <summary>
+    /// Tesseract's page segmentation mode. 6 (one uniform block of text) keeps the right-hand amount
+    /// column of a receipt; the default (3, automatic) often drops it as a separate column.
+    /// </summary>
     [Range(0, 13)]
     public int PageSegmentationMode { get; set; } = 6;
 
+    /// <summary>
+    /// Images narrower than this are scaled ×2 first (0: never). Off by default: on the dev photos
+    /// (321–1306 px wide) scaling below 1000 or 600 px read no more totals and fewer dates, with
+    /// four times the pixels to recognise.
+    /// </summary>
     [Range(0, 20_000)]
     public int UpscaleBelowWidth { get; set; }
 
     public bool Deskew { get; set; } = true;
 
+    /// <summary>
+    /// Background normalisation read the most totals and dates on the dev photos; binarising in
+    /// Leptonica (adaptive Otsu, Sauvola) read fewer than Tesseract's own Otsu (docs/benchmarks.md).
+    /// </summary>
     public ImageThreshold Threshold { get; set; } = ImageThreshold.NormalizeBackground;
 
+    /// <summary>
+    /// With <see cref="ImageThreshold.NormalizeBackground"/> (ignored with the others), paint the
+    /// dark surroundings of the receipt (table, hand) the paper's grey after the normalisation, so
+    /// that Tesseract's global threshold splits print from paper rather than table from paper and
+    /// keeps faint print. Off in the standard pass, on in the alternative one: alone
+    /// it read as many totals and dates as the plain normalisation, but as the second pass it
+    /// complements the first best (docs/benchmarks.md).
+    /// </summary>
     public bool ClearSurroundings { get; set; }
 }
 
