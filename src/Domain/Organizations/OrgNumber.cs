@@ -1,3 +1,4 @@
+using System.Globalization;
 using CleanLedger.Domain.Common;
 
 namespace CleanLedger.Domain.Organizations;
@@ -47,6 +48,25 @@ public readonly record struct OrgNumber
     /// digit (0–1), while a legal person's organisationsnummer has 2 or more there.
     /// </summary>
     public bool IsSoleTrader => Digits is not null && Digits[2] < '2';
+
+    /// <summary>
+    /// Whether a number like this is ever issued: a legal person's has 20 or more in digits 3–4 and
+    /// a group that exists as its first digit (4 is none); a personnummer has a month and a day (a
+    /// samordningsnummer's day plus 60). The check digit alone lets one in ten random numbers through.
+    /// </summary>
+    public bool CanBeIssued
+    {
+        get
+        {
+            if (Digits is null)
+                return false;
+            var month = int.Parse(Digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
+            if (month >= 20)
+                return Digits[0] is not ('0' or '4');
+            var day = int.Parse(Digits.AsSpan(4, 2), CultureInfo.InvariantCulture);
+            return month is >= 1 and <= 12 && day is (>= 1 and <= 31) or (>= 61 and <= 91);
+        }
+    }
 
     public override string ToString() => Digits is null ? string.Empty : $"{Digits[..6]}-{Digits[6..]}";
 

@@ -42,4 +42,15 @@ public class OrgNumberTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("556036-0793", true)] // aktiebolag
+    [InlineData("212000-1355", true)] // municipality
+    [InlineData("811218-9876", true)] // personnummer: 18 December
+    [InlineData("811278-9873", true)] // samordningsnummer: day 18 + 60
+    [InlineData("550038-3509", false)] // digits 3-4 neither a month nor 20 or more
+    [InlineData("811232-9878", false)] // day 32
+    [InlineData("456036-0796", false)] // no group 4
+    public void Knows_which_numbers_can_be_issued(string text, bool issued) =>
+        OrgNumber.Parse(text).CanBeIssued.ShouldBe(issued);
 }
