@@ -52,7 +52,8 @@ public static class PipelineLatency
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"receipts={photos.Count} upload→final p50={Percentile(pipeline, 50):0.000} s p95={Percentile(pipeline, 95):0.000} s max={pipeline.Max():0.000} s; " +
             $"OCR alone p50={Percentile(reading, 50):0.000} s p95={Percentile(reading, 95):0.000} s; ratio p50 {Percentile(pipeline, 50) / Percentile(reading, 50):0.00}; " +
-            $"outcomes {string.Join(", ", outcomes.Select(outcome => $"{outcome.Key} {outcome.Value}"))}"));
+            $"outcomes {string.Join(", ", outcomes.Select(outcome => $"{outcome.Key} {outcome.Value}"))}; " +
+            $"slowest {string.Join(", ", photos.Zip(pipeline).OrderByDescending(photo => photo.Second).Take(3).Select(photo => $"{photo.First.FileName} {photo.Second:0.000} s"))}"));
         return 0;
     }
 

@@ -154,10 +154,15 @@ public static class ReceiptAccuracy
 
     private static readonly IReadOnlyDictionary<int, Account> Chart = BasChart.SmallBusinessAccounts.ToDictionary(account => account.Number.Value);
 
-    // The alternative pass is cached beside the standard one; clear the cache when OcrOptions.Alternative changes.
+    // Each pass is cached beside the standard one; clear the cache when OcrOptions.Alternative changes.
     private static async Task<OcrResult> ReadAsync(IOcrEngine ocr, string path, OcrPass pass, string? cache, CancellationToken token)
     {
-        var cached = cache is null ? null : Path.Combine(cache, Path.GetFileName(path) + (pass == OcrPass.Standard ? ".json" : ".alternative.json"));
+        var cached = cache is null ? null : Path.Combine(cache, Path.GetFileName(path) + pass switch
+        {
+            OcrPass.Standard => ".json",
+            OcrPass.Alternative => ".alternative.json",
+            _ => ".alone.json",
+        });
         if (cached is not null && File.Exists(cached))
             return JsonSerializer.Deserialize<OcrResult>(await File.ReadAllTextAsync(cached, token))!;
 

@@ -22,6 +22,9 @@ public enum OcrPass
 {
     Standard,
     Alternative,
+
+    /// <summary>The alternative reading as the only one (the standard pass read next to nothing): it may take every free engine.</summary>
+    AlternativeAlone,
 }
 
 /// <summary>Reads the text of a stored receipt image or PDF.</summary>

@@ -15,6 +15,9 @@ namespace CleanLedger.Application.Receipts;
 /// </summary>
 public sealed partial class ReceiptReading(IReceiptExtractor extractor, ConfidenceThresholds thresholds)
 {
+    /// <summary>Letters and digits below which a standard pass read next to nothing (a receipt has hundreds).</summary>
+    public const int NextToNothing = 100;
+
     /// <summary>Separates the second pass's text from the first's in the stored text, with the second's mean confidence.</summary>
     public static string SecondPassMark(double meanConfidence) =>
         string.Create(CultureInfo.InvariantCulture, $"\f--- second OCR pass, mean confidence {meanConfidence:0.#} ---\f");
@@ -41,7 +44,18 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
             if (first.Source != TextSource.Ocr || first.Pages == 0 || !thresholds.Doubts(extraction))
                 return (first, extraction, false);
 
-            var second = await (alternative ?? ocr(OcrPass.Alternative, cancellationToken));
+            OcrResult second;
+            if (first.Text.Count(char.IsLetterOrDigit) < NextToNothing)
+            {
+                // A dark photo: the alternative pass is the only reading, and may take the engine the first left idle too.
+                await speculation.CancelAsync();
+                second = await ocr(OcrPass.AlternativeAlone, cancellationToken);
+            }
+            else
+            {
+                second = await (alternative ?? ocr(OcrPass.Alternative, cancellationToken));
+            }
+
             // Extracted from the text as stored, so a resumed run finds the same fields.
             var both = first with { Text = first.Text + SecondPassMark(second.MeanConfidence) + second.Text };
             return (both, await ExtractAsync(both, receivedOn, cancellationToken), true);

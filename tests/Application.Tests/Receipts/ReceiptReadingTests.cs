@@ -6,8 +6,13 @@ namespace CleanLedger.Application.Tests.Receipts;
 /// <summary>When the second OCR pass runs, what is stored, and that the stored text gives the same fields again.</summary>
 public sealed class ReceiptReadingTests
 {
-    private const string Sure = "sure";
-    private const string Doubtful = "doubtful";
+    // A pass's first word decides its fields; the rest makes it as much text as a receipt has.
+    private const string Sure = "sure" + Receipt;
+    private const string Doubtful = "doubtful" + Receipt;
+    private const string Receipt = ", and the rest: Kaffebaren AB, Storgatan 1, kaffe 64,00, moms 12,80, att betala 64,00, kortköp 64,00, tack för besöket, välkommen åter";
+
+    /// <summary>What a standard pass reads of a dark photo.</summary>
+    private const string NextToNothing = "doubtful ee";
     private static readonly DateOnly Received = new(2026, 5, 4);
 
     /// <summary>Ending a text, makes its date four years after the upload (a year misread).</summary>
@@ -103,6 +108,43 @@ public sealed class ReceiptReadingTests
 
         (second, text.Text).ShouldBe((false, Sure));
         speculation.IsCancellationRequested.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task After_a_first_pass_that_read_next_to_nothing_the_alternative_is_read_alone_once_the_speculative_one_stopped()
+    {
+        var speculativeStopped = false;
+        CancellationToken speculation = default;
+        Task<OcrResult> Ocr(OcrPass pass, CancellationToken token)
+        {
+            _passes.Add(pass);
+            switch (pass)
+            {
+                case OcrPass.Standard:
+                    return Task.FromResult(new OcrResult(NextToNothing, 40, 1, TextSource.Ocr));
+                case OcrPass.Alternative:
+                    speculation = token;
+                    return Task.Delay(Timeout.Infinite, token).ContinueWith(_ => new OcrResult(Doubtful, 60, 1, TextSource.Ocr), token, TaskContinuationOptions.None, TaskScheduler.Default);
+                default:
+                    speculativeStopped = speculation.IsCancellationRequested;
+                    return Task.FromResult(new OcrResult(Sure, 60, 1, TextSource.Ocr));
+            }
+        }
+
+        var (text, extraction, second) = await _reading.ReadAsync(Ocr, speculate: true, Received, CancellationToken.None);
+
+        _passes.ShouldBe([OcrPass.Alternative, OcrPass.Standard, OcrPass.AlternativeAlone]);
+        speculativeStopped.ShouldBeTrue();
+        (second, text.Text, extraction.TotalOre).ShouldBe((true, NextToNothing + ReceiptReading.SecondPassMark(60) + Sure, 100_00));
+    }
+
+    [Fact]
+    public async Task Without_speculating_a_first_pass_that_read_next_to_nothing_is_followed_by_the_alternative_alone()
+    {
+        var (_, _, second) = await _reading.ReadAsync(Ocr(NextToNothing, Sure), speculate: false, Received, CancellationToken.None);
+
+        second.ShouldBeTrue();
+        _passes.ShouldBe([OcrPass.Standard, OcrPass.AlternativeAlone]);
     }
 
     [Fact]

@@ -78,6 +78,42 @@ internal static partial class LeptonicaNative
 
     public static int Width(PixHandle pix) => pixGetWidth(pix);
 
+    public static int Height(PixHandle pix) => pixGetHeight(pix);
+
+    /// <summary>How many pixels of each row are darker than mid-grey (empty when Leptonica fails).</summary>
+    public static int[] DarkPixelsPerRow(PixHandle grey)
+    {
+        using var dark = new PixHandle(pixThresholdToBinary(grey, 128));
+        var counts = dark.IsInvalid ? 0 : pixCountPixelsByRow(dark, 0);
+        if (counts == 0)
+            return [];
+        try
+        {
+            var rows = new int[numaGetCount(counts)];
+            for (var row = 0; row < rows.Length; row++)
+                _ = numaGetIValue(counts, row, out rows[row]);
+            return rows;
+        }
+        finally
+        {
+            numaDestroy(ref counts);
+        }
+    }
+
+    /// <summary>The rows from <paramref name="top"/> (inclusive) to <paramref name="bottom"/> (exclusive), as a new image.</summary>
+    public static PixHandle ClipRows(PixHandle pix, int top, int bottom)
+    {
+        var box = boxCreate(0, top, pixGetWidth(pix), bottom - top);
+        try
+        {
+            return new PixHandle(pixClipRectangle(pix, box, 0));
+        }
+        finally
+        {
+            boxDestroy(ref box);
+        }
+    }
+
     [LibraryImport(Library)]
     private static unsafe partial nint pixReadMem(byte* data, nuint size);
 
@@ -113,6 +149,30 @@ internal static partial class LeptonicaNative
 
     [LibraryImport(Library)]
     private static partial int pixGetWidth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    private static partial int pixGetHeight(PixHandle pix);
+
+    [LibraryImport(Library)]
+    private static partial nint pixCountPixelsByRow(PixHandle pix, nint table);
+
+    [LibraryImport(Library)]
+    private static partial int numaGetCount(nint numa);
+
+    [LibraryImport(Library)]
+    private static partial int numaGetIValue(nint numa, int index, out int value);
+
+    [LibraryImport(Library)]
+    private static partial void numaDestroy(ref nint numa);
+
+    [LibraryImport(Library)]
+    private static partial nint boxCreate(int x, int y, int width, int height);
+
+    [LibraryImport(Library)]
+    private static partial void boxDestroy(ref nint box);
+
+    [LibraryImport(Library)]
+    private static partial nint pixClipRectangle(PixHandle pix, nint box, nint clippedBox);
 
     [LibraryImport(Library)]
     internal static partial void pixDestroy(ref nint pix);

@@ -52,10 +52,21 @@ public sealed class OcrOptions : OcrPassOptions
     /// </summary>
     public OcrPassOptions Alternative { get; set; } = new() { Threshold = ImageThreshold.NormalizeBackground, ClearSurroundings = true };
 
+    /// <summary>
+    /// When the alternative pass is the only reading (<see cref="OcrPass.AlternativeAlone"/>: a dark
+    /// photo the standard pass read next to nothing of), its prepared image is read as this many
+    /// horizontal bands, cut at blank rows, each on an engine as one comes free. One engine reads a
+    /// receipt line by line, so a long receipt takes as long as its lines; in bands, the engine the
+    /// finished standard pass left idle reads part of them (docs/benchmarks.md). Not for the other
+    /// passes: each band gets its own threshold and line finding, which reads a little differently.
+    /// </summary>
+    [Range(1, 8)]
+    public int AlternativeAloneBands { get; set; } = 2;
+
     public int EngineCount => Engines > 0 ? Engines : Environment.ProcessorCount;
 
     /// <summary>The clean-up and segmentation of one pass; the standard pass is this section's own settings.</summary>
-    public OcrPassOptions Pass(OcrPass pass) => pass == OcrPass.Alternative ? Alternative : this;
+    public OcrPassOptions Pass(OcrPass pass) => pass == OcrPass.Standard ? this : Alternative;
 }
 
 /// <summary>How one OCR pass prepares the image and segments the page; the defaults are the standard pass's.</summary>

@@ -74,4 +74,15 @@ internal sealed class TesseractEngine : IDisposable
 }
 
 /// <summary>One page's text and Tesseract's mean word confidence (0..100).</summary>
-internal readonly record struct RecognizedPage(string Text, double Confidence);
+internal readonly record struct RecognizedPage(string Text, double Confidence)
+{
+    /// <summary>The bands of one page in order, their confidences weighted by how much text each read.</summary>
+    public static RecognizedPage Joined(IReadOnlyList<RecognizedPage> bands)
+    {
+        var weights = bands.Select(band => band.Text.Count(c => !char.IsWhiteSpace(c))).ToList();
+        var read = weights.Sum();
+        return new RecognizedPage(
+            string.Concat(bands.Select(band => band.Text)),
+            read == 0 ? 0 : bands.Select((band, i) => band.Confidence * weights[i]).Sum() / read);
+    }
+}

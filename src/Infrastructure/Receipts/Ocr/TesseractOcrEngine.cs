@@ -51,14 +51,45 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         return new OcrResult(string.Join('\f', pages.Select(page => page.Text)), pages.Average(page => page.Confidence), pages.Length, TextSource.Ocr);
     }
 
-    /// <summary>Waits for a free engine, then decodes, prepares and recognises the image on a dedicated thread.</summary>
+    /// <summary>
+    /// Decodes and prepares the image, then recognises it on dedicated threads: whole, in one turn of
+    /// an engine (so a pass under way never waits behind another's bands), or in bands read on
+    /// engines as they come free (<see cref="OcrOptions.AlternativeAloneBands"/>).
+    /// </summary>
     private async Task<RecognizedPage> RecognizeAsync(ReadOnlyMemory<byte> image, string contentType, OcrPass pass, CancellationToken cancellationToken)
+    {
+        var options = _options.Pass(pass);
+        var bandCount = pass == OcrPass.AlternativeAlone ? _options.AlternativeAloneBands : 1;
+        if (bandCount == 1)
+        {
+            return await OnEngineThreadAsync(
+                () =>
+                {
+                    using var pix = Prepared();
+                    return RecognizeOnIdleEngine(pix, options.PageSegmentationMode, cancellationToken);
+                },
+                cancellationToken);
+        }
+
+        var bands = await OnEngineThreadAsync(() => ReceiptImage.Bands(Prepared(), bandCount), cancellationToken);
+        return RecognizedPage.Joined(await Task.WhenAll(bands.Select(band => RecognizeBandAsync(band, options.PageSegmentationMode, cancellationToken))));
+
+        PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(image.Span, contentType), options);
+    }
+
+    private async Task<RecognizedPage> RecognizeBandAsync(PixHandle band, int pageSegmentationMode, CancellationToken cancellationToken)
+    {
+        using (band)
+            return await OnEngineThreadAsync(() => RecognizeOnIdleEngine(band, pageSegmentationMode, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Waits for a free engine's turn, then works on a dedicated thread (a recognition takes about a second of CPU: off the thread pool).</summary>
+    private async Task<T> OnEngineThreadAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         await _free.WaitAsync(cancellationToken);
         try
         {
-            // A recognition takes about a second of CPU: LongRunning keeps it off the thread pool.
-            return await Task.Factory.StartNew(() => Recognize(image.Span, contentType, _options.Pass(pass), cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return await Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
@@ -66,13 +97,12 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         }
     }
 
-    private RecognizedPage Recognize(ReadOnlySpan<byte> image, string contentType, OcrPassOptions pass, CancellationToken cancellationToken)
+    private RecognizedPage RecognizeOnIdleEngine(PixHandle pix, int pageSegmentationMode, CancellationToken cancellationToken)
     {
-        using var pix = ReceiptImage.Prepare(ReceiptImage.Decode(image, contentType), pass);
         var engine = TakeIdle() ?? new TesseractEngine(_options);
         try
         {
-            return engine.Recognize(pix, pass.PageSegmentationMode, cancellationToken);
+            return engine.Recognize(pix, pageSegmentationMode, cancellationToken);
         }
         finally
         {

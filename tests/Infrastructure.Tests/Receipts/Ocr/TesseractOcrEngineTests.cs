@@ -113,6 +113,27 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
         dark.Text.ShouldNotContain("07.01.2025");
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    public async Task The_alternative_pass_alone_reads_a_long_receipt_in_bands_cut_between_its_lines(int engines)
+    {
+        // Printed text, rasterised (the text layer ignored): 40 lines Tesseract reads exactly.
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = engines, MinPdfTextLetters = int.MaxValue }));
+        var lines = Enumerable.Range(1, 40).Select(line => $"RAD {line:00} KAFFE {line},50").ToList();
+        var pdf = ReceiptPdf.Render([.. lines]);
+
+        var banded = await ocr.ReadAsync(pdf, "application/pdf", OcrPass.AlternativeAlone, CancellationToken.None);
+        var whole = await ocr.ReadAsync(pdf, "application/pdf", OcrPass.Alternative, CancellationToken.None);
+
+        // Each line once, in order: no line cut in two, lost or read twice where the bands meet.
+        Rows(banded.Text).ShouldBe(lines);
+        Rows(whole.Text).ShouldBe(lines);
+        banded.MeanConfidence.ShouldBeGreaterThan(80);
+
+        static List<string> Rows(string text) => [.. text.Split('\n').Select(row => row.Trim()).Where(row => row.StartsWith("RAD", StringComparison.Ordinal))];
+    }
+
     [Fact]
     public async Task A_pdf_text_layer_is_the_same_in_the_alternative_pass()
     {
