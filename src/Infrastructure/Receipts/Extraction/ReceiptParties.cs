@@ -23,12 +23,12 @@ public static partial class ReceiptParties
     // Signs read in place of a digit, and the digit each is taken for.
     private static readonly Dictionary<char, char> DigitLikeSigns = new()
     {
-        ['O'] = '0', ['o'] = '0', ['D'] = '0', ['Q'] = '0', ['l'] = '1', ['I'] = '1', ['S'] = '5', ['s'] = '5',
+        ['O'] = '0', ['o'] = '0', ['D'] = '0', ['Q'] = '0', ['l'] = '1', ['I'] = '1', ['S'] = '5',
         ['$'] = '5', ['B'] = '8', ['Z'] = '2',
     };
 
     // Signs read in place of a digit that could be any of several: taken for one only as a repair.
-    private static readonly Dictionary<char, string> AmbiguousSigns = new() { ['@'] = "069", ['a'] = "869" };
+    private static readonly Dictionary<char, string> AmbiguousSigns = new() { ['@'] = "069", ['a'] = "869", ['s'] = "58" };
 
     /// <summary>The organisation number after an "Org.nr"-like label (confidence 0.95), repaired (0.4), or unlabelled (0.6).</summary>
     public static (OrgNumber Number, double Confidence)? OrgNumber(IReadOnlyList<string> lines)

@@ -14,10 +14,15 @@ public static class TotalChooser
     public static (long Ore, double Confidence)? Choose(
         IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding, long? cashPaid, bool wholeKronor)
     {
+        long? vatGross = vatRows.Count > 0 && vatRows.All(row => row.GrossOre.HasValue) ? vatRows.Sum(row => row.GrossOre!.Value) : null;
+        // Cash in Sweden is paid in whole kronor (öresavrundning): where the rounding line is illegible,
+        // the VAT block's sum rounded to the krona is what was paid.
+        if (rounding is null && wholeKronor && vatGross is { } unrounded)
+            rounding = (long)(Math.Round((unrounded + (tip ?? 0)) / 100m, MidpointRounding.AwayFromZero) * 100) - (unrounded + (tip ?? 0));
+
         // What lies between the goods and the amount paid; a rounding's sign is not always printed
         // ("ROUNDING ADJUSTMENT 0.01" may take a cent off), so both signs are tried.
         long[] extras = rounding is { } r and not 0 ? [(tip ?? 0) + r, (tip ?? 0) - r] : [tip ?? 0];
-        long? vatGross = vatRows.Count > 0 && vatRows.All(row => row.GrossOre.HasValue) ? vatRows.Sum(row => row.GrossOre!.Value) : null;
         // The cash arithmetic names the amount paid even when its total line was misread.
         if (cashPaid is { } paid && candidates.All(c => c.Ore != paid))
             candidates = [.. candidates, new TotalCandidate(paid, 1.5, -1)];

@@ -125,6 +125,25 @@ public sealed class HeuristicReceiptExtractorTests
     }
 
     [Fact]
+    public void A_swedish_cash_payment_rounds_the_vat_blocks_sum_to_whole_kronor_when_the_rounding_line_is_illegible()
+    {
+        // receipt_0023 as OCR read it: the VAT block adds up to the unrounded 363,44.
+        var result = HeuristicReceiptExtractor.Extract(Ocr("""
+            | TOTAL ie ee ise a 363,44 |
+            | Avcundning 6, 44-9)
+            Att betala 363,00)
+            | MOMS. MOMS. NETTO BRUTTO |
+            25,88 0,78 3,12 3,90 |
+            rss 38,52 321,02 359,54 |
+            |) Tor 39,38 324,14 363,44 |
+            | Kontant ES 363,90
+            """));
+
+        result.TotalOre.ShouldBe(36300);
+        result.ConfidenceOf(ReceiptFields.Total).ShouldBeGreaterThanOrEqualTo(0.9);
+    }
+
+    [Fact]
     public void A_rounding_printed_without_its_sign_still_leads_from_the_subtotal_to_the_total()
     {
         var result = HeuristicReceiptExtractor.Extract(Ocr("""

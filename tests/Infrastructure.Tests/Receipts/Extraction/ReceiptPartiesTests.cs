@@ -33,6 +33,7 @@ public sealed class ReceiptPartiesTests
     [Theory]
     [InlineData("Org.nr: 550038-3500 oe", "559038-3500")] // "00" in digits 3-4 is neither a month nor 20 or more: only the third digit can be wrong
     [InlineData("Orgnr: $56663-a697", "556663-8697")] // "a" could be 6, 8 or 9; only 8 passes
+    [InlineData("Orgnr: $56663-s697", "556663-8697")] // "s" could be 5 or 8
     [InlineData("Org.nr: 559750-59536", "559750-5956")] // eleven read: one is too many
     public void A_repair_must_give_a_number_that_could_have_been_issued(string line, string expected)
     {
