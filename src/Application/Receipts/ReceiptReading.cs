@@ -96,7 +96,7 @@ public sealed partial class ReceiptReading(IReceiptExtractor extractor, Confiden
 
     // A day's grace: the upload is stamped in UTC, the receipt in Swedish time.
     private async Task<ReceiptExtraction> ExtractPassAsync(OcrResult text, DateOnly receivedOn, CancellationToken cancellationToken) =>
-        (await extractor.ExtractAsync(text, cancellationToken)).WithoutDateAfter(receivedOn.AddDays(1));
+        (await extractor.ExtractAsync(text, cancellationToken)).WithDateNotAfter(receivedOn.AddDays(1));
 
     [GeneratedRegex(@"\f--- second OCR pass(?:, mean confidence (?<confidence>\d+(?:\.\d)?))? ---\f")]
     private static partial Regex Mark();

@@ -36,10 +36,31 @@ public sealed record ReceiptExtraction(
 {
     public double ConfidenceOf(string field) => Confidence.TryGetValue(field, out var value) ? value : 0;
 
-    /// <summary>This reading without its date if that is after <paramref name="latest"/>: a receipt is not dated after it was received.</summary>
-    public ReceiptExtraction WithoutDateAfter(DateOnly latest) => Date > latest
-        ? this with { Date = null, Confidence = Confidence.Where(field => field.Key != ReceiptFields.Date).ToDictionary() }
-        : this;
+    /// <summary>
+    /// This reading with a date no later than <paramref name="latest"/>: a receipt is not dated after it
+    /// was received. A later date has a misread year; when only its decade can be wrong (2025 read
+    /// 2095 or 2085), it is taken in this year or the last, whichever ends in the same digit, at half
+    /// its confidence (bookkeeping receipts are that recent); otherwise the date is dropped.
+    /// </summary>
+    public ReceiptExtraction WithDateNotAfter(DateOnly latest)
+    {
+        if (Date is not { } date || date <= latest)
+            return this;
+
+        var confidence = Confidence.Where(field => field.Key != ReceiptFields.Date).ToDictionary();
+        foreach (var year in (int[])[latest.Year, latest.Year - 1])
+        {
+            if (year % 10 != date.Year % 10 || date.Day > DateTime.DaysInMonth(year, date.Month))
+                continue;
+            var redated = new DateOnly(year, date.Month, date.Day);
+            if (redated > latest)
+                continue;
+            confidence[ReceiptFields.Date] = ConfidenceOf(ReceiptFields.Date) / 2;
+            return this with { Date = redated, Confidence = confidence };
+        }
+
+        return this with { Date = null, Confidence = confidence };
+    }
 }
 
 /// <summary>The field names used as keys of <see cref="ReceiptExtraction.Confidence"/> (the contract's camelCase names).</summary>

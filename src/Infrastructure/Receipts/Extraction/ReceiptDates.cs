@@ -12,8 +12,10 @@ public readonly record struct PrintedDate(DateOnly Date, double Weight);
 /// </summary>
 public static partial class ReceiptDates
 {
+    // Any year of the century: one after the upload (a misread decade) is corrected or dropped where
+    // the upload day is known (ReceiptExtraction.WithDateNotAfter).
     private const int EarliestYear = 2000;
-    private const int LatestYear = 2039;
+    private const int LatestYear = 2099;
 
     /// <summary>
     /// The transaction date and how sure the reading is (before OCR quality is taken into account):

@@ -61,6 +61,18 @@ public sealed class TwoPassReadingTests
         different.ConfidenceOf(ReceiptFields.Total).ShouldBeLessThan(new ConfidenceThresholds().Total);
     }
 
+    [Fact]
+    public async Task A_date_whose_decade_both_passes_misread_is_dated_in_a_recent_year_and_left_for_review()
+    {
+        // 15.05.2025 read as 2095 and 2085: the units of the year and the day and month agree.
+        var stored = Stored(Clear.Replace("2025-05-13", "15.05.2095", StringComparison.Ordinal), Clear.Replace("2025-05-13", "15.05 2085", StringComparison.Ordinal));
+
+        var fields = await _reading.ExtractAsync(stored, new DateOnly(2026, 11, 25), CancellationToken.None);
+
+        fields.Date.ShouldBe(new DateOnly(2025, 5, 15));
+        fields.ConfidenceOf(ReceiptFields.Date).ShouldBeLessThan(new ConfidenceThresholds().Date);
+    }
+
     private static Func<OcrPass, CancellationToken, Task<OcrResult>> Passes(string standard, string alternative) =>
         (pass, _) => Task.FromResult(new OcrResult(pass == OcrPass.Standard ? standard : alternative, 80, 1, TextSource.Ocr));
 
