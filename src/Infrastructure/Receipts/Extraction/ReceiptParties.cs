@@ -66,7 +66,9 @@ public static partial class ReceiptParties
 
             // OCR reads "SE" as "$£" or "5E", which may add a digit in front: the number is the last twelve signs
             // read, and only a number read without that extra digit is placed surely enough to be repaired.
-            var rest = label.Success ? text[(label.Index + label.Length)..] : WrittenOut().Match(text) is { Success: true } start ? text[start.Index..] : null;
+            var rest = label.Success ? text[(label.Index + label.Length)..]
+                : WrittenOut().Match(text) is { Success: true } start ? text[start.Index..]
+                : null;
             if (rest is not null
                 && DigitsRead(rest.Replace("SE", "", StringComparison.OrdinalIgnoreCase).Replace("$£", "", StringComparison.Ordinal), 13) is { Length: >= 12 } read
                 && AsRead(read[^2..]) == "01"
