@@ -25,6 +25,7 @@ public static class OcrSecondPass
         ("×2 (pixScale) + psm 6", () => new OcrOptions { Engines = 2, UpscaleBelowWidth = 20_000 }),
         ("grey + deskew, no background normalisation", () => new OcrOptions { Engines = 2, Threshold = ImageThreshold.Tesseract }),
         ("background normalisation + surroundings cleared", () => new OcrOptions { Engines = 2, ClearSurroundings = true }),
+        ("background normalisation + surroundings cleared + psm 4", () => new OcrOptions { Engines = 2, ClearSurroundings = true, PageSegmentationMode = 4 }),
         ("background normalisation + fixed threshold", () => new OcrOptions { Engines = 2, Threshold = ImageThreshold.NormalizeBackgroundAndBinarize }),
         ("Sauvola binarisation", () => new OcrOptions { Engines = 2, Threshold = ImageThreshold.Sauvola }),
         ("user_defined_dpi 300", () => new OcrOptions { Engines = 2, Variables = { ["user_defined_dpi"] = "300" } }),

@@ -54,13 +54,12 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     /// <summary>
     /// Decodes and prepares the image, then recognises it on dedicated threads: whole, in one turn of
     /// an engine (so a pass under way never waits behind another's bands), or in bands read on
-    /// engines as they come free (<see cref="OcrOptions.AlternativeAloneBands"/>).
+    /// engines as they come free (<see cref="OcrPassOptions.Bands"/>).
     /// </summary>
     private async Task<RecognizedPage> RecognizeAsync(ReadOnlyMemory<byte> image, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
         var options = _options.Pass(pass);
-        var bandCount = pass == OcrPass.AlternativeAlone ? _options.AlternativeAloneBands : 1;
-        if (bandCount == 1)
+        if (options.Bands == 1)
         {
             return await OnEngineThreadAsync(
                 () =>
@@ -71,7 +70,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
                 cancellationToken);
         }
 
-        var bands = await OnEngineThreadAsync(() => ReceiptImage.Bands(Prepared(), bandCount), cancellationToken);
+        var bands = await OnEngineThreadAsync(() => ReceiptImage.Bands(Prepared(), options.Bands), cancellationToken);
         return RecognizedPage.Joined(await Task.WhenAll(bands.Select(band => RecognizeBandAsync(band, options.PageSegmentationMode, cancellationToken))));
 
         PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(image.Span, contentType), options);
