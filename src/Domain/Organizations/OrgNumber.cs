@@ -51,7 +51,7 @@ public readonly record struct OrgNumber
 
     /// <summary>
     /// Whether a number like this is ever issued: a legal person's has 20 or more in digits 3–4 and
-    /// a group that exists as its first digit (4 is none); a personnummer has a month and a day (a
+    /// a group that exists as its first digit (0 and 4 are none); a personnummer has a month and a day (a
     /// samordningsnummer's day plus 60). The check digit alone lets one in ten random numbers through.
     /// </summary>
     public bool CanBeIssued

@@ -12,10 +12,14 @@ public readonly record struct PrintedDate(DateOnly Date, double Weight);
 /// </summary>
 public static partial class ReceiptDates
 {
-    // Any year of the century: one after the upload (a misread decade) is corrected or dropped where
-    // the upload day is known (ReceiptExtraction.WithDateNotAfter).
     private const int EarliestYear = 2000;
     private const int LatestYear = 2099;
+
+    // A later year is a misread decade (2095 for 2025): read only where separators make it a date
+    // (eight bare digits may be any reference number), weighing little, and corrected or dropped
+    // where the upload day is known (ReceiptExtraction.WithDateNotAfter).
+    private const int LatestLikelyYear = 2039;
+    private const double MisreadDecadeWeight = 0.3;
 
     /// <summary>
     /// The transaction date and how sure the reading is (before OCR quality is taken into account):
@@ -83,7 +87,7 @@ public static partial class ReceiptDates
         {
             if (year is < EarliestYear or > LatestYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
                 return;
-            found.Add(new PrintedDate(new DateOnly(year, month, day), weight));
+            found.Add(new PrintedDate(new DateOnly(year, month, day), year > LatestLikelyYear ? Math.Min(weight, MisreadDecadeWeight) : weight));
             taken.Add((match.Index, match.Index + match.Length));
         }
 
@@ -94,7 +98,9 @@ public static partial class ReceiptDates
             // A century misread by one digit ("9025-05-01", "2625-05-13") still names this century, less
             // surely; only with separators, as eight bare digits may be any reference number.
             var century = m.Groups["c"].Value;
-            var weight = century == "20" ? 1.0 : m.Groups["s"].Length > 0 && (century[0] == '2' || century[1] == '0') ? 0.5 : 0;
+            var separated = m.Groups["s"].Length > 0;
+            var weight = century == "20" && (separated || 2000 + Int(m, "y") <= LatestLikelyYear) ? 1.0
+                : separated && (century[0] == '2' || century[1] == '0') ? 0.5 : 0;
             if (weight > 0)
                 Add(m, 2000 + Int(m, "y"), Int(m, "m"), Int(m, "d"), weight);
         }

@@ -82,8 +82,8 @@ public static partial class ReceiptParties
     /// <summary>
     /// Up to <paramref name="count"/> digits or signs read for digits from the start of a text, allowing
     /// dashes, spaces and the "SE" misread as "£" between them; null when fewer than ten were found. A
-    /// sign that could be several digits does not start a number, and a space ends it once ten are read
-    /// (what follows is the next word).
+    /// sign that could be several digits does not start a number, and a space ends it once all but
+    /// the one sign too many that <paramref name="count"/> allows are read (what follows is the next word).
     /// </summary>
     private static string? DigitsRead(string text, int count)
     {
@@ -92,7 +92,7 @@ public static partial class ReceiptParties
         {
             if (char.IsAsciiDigit(c) || DigitLikeSigns.ContainsKey(c) || (AmbiguousSigns.ContainsKey(c) && read.Length > 0))
                 read.Append(c);
-            else if ((c is not (' ' or '-' or ':' or '.' or '£' or 'E' or 'e') && read.Length > 0) || (c == ' ' && read.Length >= 10))
+            else if ((c is not (' ' or '-' or ':' or '.' or '£' or 'E' or 'e') && read.Length > 0) || (c == ' ' && read.Length >= count - 1))
                 break;
             if (read.Length == count)
                 break;

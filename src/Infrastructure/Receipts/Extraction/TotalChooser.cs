@@ -15,14 +15,14 @@ public static class TotalChooser
         IReadOnlyList<TotalCandidate> candidates, IReadOnlyList<VatRow> vatRows, long? tip, long? rounding, long? cashPaid, bool wholeKronor)
     {
         long? vatGross = vatRows.Count > 0 && vatRows.All(row => row.GrossOre.HasValue) ? vatRows.Sum(row => row.GrossOre!.Value) : null;
-        // Cash in Sweden is paid in whole kronor (öresavrundning): where the rounding line is illegible,
-        // the VAT block's sum rounded to the krona is what was paid.
-        if (rounding is null && wholeKronor && vatGross is { } unrounded)
-            rounding = (long)(Math.Round((unrounded + (tip ?? 0)) / 100m, MidpointRounding.AwayFromZero) * 100) - (unrounded + (tip ?? 0));
-
-        // What lies between the goods and the amount paid; a rounding's sign is not always printed
-        // ("ROUNDING ADJUSTMENT 0.01" may take a cent off), so both signs are tried.
-        long[] extras = rounding is { } r and not 0 ? [(tip ?? 0) + r, (tip ?? 0) - r] : [tip ?? 0];
+        // What lies between the goods and the amount paid. A printed rounding's sign is not always
+        // printed ("ROUNDING ADJUSTMENT 0.01" may take a cent off), so both signs are tried. Cash in
+        // Sweden is paid in whole kronor (öresavrundning): where no rounding line is legible, the
+        // VAT block's sum rounded to the krona is what was paid.
+        var tipOre = tip ?? 0;
+        long[] extras = rounding is { } r and not 0 ? [tipOre + r, tipOre - r]
+            : rounding is null && wholeKronor && vatGross is { } unrounded ? [RoundedToKronor(unrounded + tipOre) - unrounded]
+            : [tipOre];
         // The cash arithmetic names the amount paid even when its total line was misread.
         if (cashPaid is { } paid && candidates.All(c => c.Ore != paid))
             candidates = [.. candidates, new TotalCandidate(paid, 1.5, -1)];
@@ -67,6 +67,8 @@ public static class TotalChooser
             confidence = Math.Min(confidence, 0.6);
         return (best.Ore, confidence);
     }
+
+    private static long RoundedToKronor(long ore) => (long)Math.Round(ore / 100m, MidpointRounding.AwayFromZero) * 100;
 
     private sealed record Scored(long Ore, double Score, int Lines, bool Labelled, bool AgreesWithVat, bool FollowsSubtotal, bool PaidInCash);
 }

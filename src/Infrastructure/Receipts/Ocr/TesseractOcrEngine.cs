@@ -59,7 +59,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     private async Task<RecognizedPage> RecognizeAsync(ReadOnlyMemory<byte> image, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
         var options = _options.Pass(pass);
-        if (options.Bands == 1)
+        if (options.Bands <= 1)
         {
             return await OnEngineThreadAsync(
                 () =>

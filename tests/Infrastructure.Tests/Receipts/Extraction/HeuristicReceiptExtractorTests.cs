@@ -144,6 +144,21 @@ public sealed class HeuristicReceiptExtractorTests
     }
 
     [Fact]
+    public void The_implied_cash_rounding_goes_to_the_nearest_krona_only()
+    {
+        // The VAT block adds up to 100,50, which is paid as 101,00 in cash; 100,00 is not confirmed by it.
+        var result = HeuristicReceiptExtractor.Extract(Ocr("""
+            Att betala 100,00
+            Moms 25% 20,10
+            Netto 80,40
+            Kontant 100,00
+            """));
+
+        result.TotalOre.ShouldBe(100_00);
+        result.ConfidenceOf(ReceiptFields.Total).ShouldBeLessThanOrEqualTo(0.6);
+    }
+
+    [Fact]
     public void A_rounding_printed_without_its_sign_still_leads_from_the_subtotal_to_the_total()
     {
         var result = HeuristicReceiptExtractor.Extract(Ocr("""

@@ -24,6 +24,23 @@ public sealed class ReceiptDatesTests
     public void Reads_the_common_swedish_and_foreign_formats(string line) =>
         ReceiptDates.Choose([line])?.Date.ShouldBe(new DateOnly(2026, 1, 23));
 
+    [Theory]
+    [InlineData("12.05.2025 14:32", "Kvitto nr 20450613")]
+    [InlineData("Datum 12.05.25", "Order 20950101")]
+    [InlineData("Datum: 12.05.2025", "Giltig t.o.m. 2045-06-13")]
+    public void A_year_past_2039_is_a_misread_decade_that_never_outweighs_a_real_date(string date, string other)
+    {
+        var chosen = ReceiptDates.Choose([date, other])!.Value;
+        var alone = ReceiptDates.Choose([date])!.Value;
+
+        chosen.Date.ShouldBe(new DateOnly(2025, 5, 12));
+        chosen.Confidence.ShouldBe(alone.Confidence);
+    }
+
+    [Fact]
+    public void A_year_past_2039_written_as_a_date_is_read_for_the_upload_day_to_correct() =>
+        ReceiptDates.Choose(["etn: 15.05.2095 — kl"])?.Date.ShouldBe(new DateOnly(2095, 5, 15));
+
     [Fact]
     public void A_two_digit_dashed_date_reads_year_first_as_in_sweden() =>
         ReceiptDates.Choose(["25-05-06 21:33"])?.Date.ShouldBe(new DateOnly(2025, 5, 6));

@@ -57,11 +57,14 @@ public sealed class ReceiptPartiesTests
     [InlineData("Momsregnr: $£559750595601")]
     [InlineData("SE559750595601")]
     [InlineData("Momsregar: $£559750595601 |")]
+    [InlineData("Momsregnr: $£559750-5956 01")]
+    [InlineData("Momsreg.nr SE 559750 5956 01")]
     public void Reads_the_vat_number_in_its_printed_variants(string line) =>
         ReceiptParties.VatNumber([line])!.Value.Number.ToString().ShouldBe("SE559750595601");
 
     [Theory]
     [InlineData("TPO SES50841060201", "SE559841060201")] // written out without a label, a 9 read as a 0
+    [InlineData("VAT nr: SE 559750-595a 01", "SE559750595601")]
     public void A_vat_number_is_repaired_like_an_organisation_number(string line, string expected)
     {
         var found = ReceiptParties.VatNumber([line])!.Value;
