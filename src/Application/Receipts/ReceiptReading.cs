@@ -15,8 +15,8 @@ namespace CleanLedger.Application.Receipts;
 /// </summary>
 public sealed partial class ReceiptReading(IReceiptExtractor extractor, ConfidenceThresholds thresholds)
 {
-    /// <summary>Letters and digits below which a standard pass read next to nothing (a receipt has hundreds).</summary>
-    public const int NextToNothing = 100;
+    // Letters and digits below which a standard pass read next to nothing (a receipt has hundreds).
+    private const int NextToNothing = 100;
 
     /// <summary>Separates the second pass's text from the first's in the stored text, with the second's mean confidence.</summary>
     public static string SecondPassMark(double meanConfidence) =>
