@@ -1,5 +1,6 @@
 using System.Globalization;
 using CleanLedger.Application.Receipts;
+using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public static class OcrPreprocessing
         Console.WriteLine($"{receipts.Count} images; totals and dates found in the text");
         foreach (var (name, options) in Variants.Where(variant => only is null || only.Contains(variant.Name)))
         {
-            using var engine = new TesseractOcrEngine(Options.Create(options));
+            using var engine = new TesseractOcrEngine(Options.Create(options), Options.Create(new ImageBudget()));
             var reads = await Task.WhenAll(receipts.Select(async receipt =>
             {
                 var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(receipt.File), receipt.ContentType, OcrPass.Standard, CancellationToken.None)).Text;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CleanLedger.Application.Receipts;
+using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Receipts.Ocr;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,7 @@ public static class OcrSecondPass
 
     private static async Task<List<Legible>> ReadAllAsync(OcrOptions options, IReadOnlyList<ReceiptLabel> receipts)
     {
-        using var engine = new TesseractOcrEngine(Options.Create(options));
+        using var engine = new TesseractOcrEngine(Options.Create(options), Options.Create(new ImageBudget()));
         var reads = await Task.WhenAll(receipts.Select(async receipt =>
         {
             var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(receipt.File), receipt.ContentType, OcrPass.Standard, CancellationToken.None)).Text;

@@ -1,15 +1,14 @@
 namespace CleanLedger.Infrastructure.Documents;
 
-/// <summary>Section "Documents": upload limits and where the local write-once store lives.</summary>
+/// <summary>
+/// Section "Documents": upload limits and where the local write-once store lives. How large an
+/// image or a PDF page may be is the <see cref="ImageBudget"/>'s, shared with the OCR step.
+/// </summary>
 public sealed class DocumentOptions
 {
     public const string Section = "Documents";
 
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
-
-    public long MaxPixels { get; set; } = 50_000_000;
-
-    public int MaxSidePixels { get; set; } = 20_000;
 
     public int MaxPdfPages { get; set; } = 20;
 

@@ -1,105 +1,257 @@
-using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using CleanLedger.Application.Documents;
 
 namespace CleanLedger.Infrastructure.Documents;
 
 /// <summary>
 /// Checks a PDF's structure with qpdf and refuses what a receipt never needs: encryption, more
-/// pages than the cap, and active content (JavaScript, launch and submit actions, embedded files,
-/// rich media, XFA forms). qpdf rewrites the file with object streams unpacked, so names hidden in
-/// compressed object streams or written with #-escapes are seen in their plain form.
+/// pages than the cap, a page too large for the <see cref="ImageBudget"/> even at the lowest
+/// resolution, streams that expand past the budget, and active content (every action that leaves
+/// the page or runs something, links other than plain web and mail links, embedded files, media,
+/// XFA forms). The same check runs at upload and again before OCR.
 /// </summary>
-/// <remarks>The original bytes are what is stored (as received, BFNAR 2013:2 p. 7.2); see docs/adr/0009.</remarks>
+/// <remarks>
+/// qpdf describes the document as JSON: every object, those in compressed object streams too, with
+/// names in their plain form (#-escapes undone) and strings decoded, so names and link targets are
+/// read as values, not searched for in bytes. The original bytes are what is stored (as received,
+/// BFNAR 2013:2 p. 7.2); see docs/adr/0009 and docs/adr/0015.
+/// </remarks>
 public static class QpdfChecker
 {
-    private static readonly string[] ActiveContent =
-        ["/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE"];
+    /// <summary>The JSON description of a receipt is a few kilobytes; one of this size is no receipt.</summary>
+    private const long MaxDescriptionBytes = 16 * 1024 * 1024;
+
+    /// <summary>Page-tree depth beyond which the tree is taken as a loop.</summary>
+    private const int MaxTreeDepth = 64;
+
+    /// <summary>The media box a page without one has (poppler's default, US Letter).</summary>
+    private static readonly Rectangle DefaultMediaBox = new(0, 0, 612, 792);
+
+    /// <summary>
+    /// Action types and dictionary keys of active content: actions that open other files or
+    /// programs (GoToR, GoToE, Launch), send or load data (SubmitForm, ImportData), run script
+    /// (JavaScript, JS), play media (Rendition, RichMedia, Sound, Movie), carry files (EmbeddedFiles,
+    /// EmbeddedFile, FileAttachment) or an XFA form. /URI is judged by its target.
+    /// </summary>
+    private static readonly HashSet<string> ActiveNames = new(StringComparer.Ordinal)
+    {
+        "/GoToR", "/GoToE", "/Launch", "/SubmitForm", "/ImportData", "/JavaScript", "/JS",
+        "/Rendition", "/RichMedia", "/Sound", "/Movie", "/EmbeddedFiles", "/EmbeddedFile", "/FileAttachment", "/XFA",
+    };
+
+    /// <summary>Link targets a receipt may carry: the seller's web site, an e-mail address.</summary>
+    private static readonly string[] PlainLinkSchemes = ["http://", "https://", "mailto:"];
 
     /// <param name="path">The PDF.</param>
     /// <param name="maxPages">The page cap.</param>
-    /// <param name="maxUnpackedBytes">How large the unpacked rewrite may grow (object streams can hide a bomb).</param>
+    /// <param name="budget">The pixel and inflate budget.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
-    public static async Task<int> CheckAsync(string path, int maxPages, long maxUnpackedBytes, CancellationToken cancellationToken)
+    /// <returns>The size of each page.</returns>
+    /// <exception cref="UploadRejectedException">The PDF is refused.</exception>
+    public static async Task<IReadOnlyList<PdfPageSize>> CheckAsync(string path, int maxPages, ImageBudget budget, CancellationToken cancellationToken)
     {
-        var (encrypted, _) = await QpdfAsync(cancellationToken, "--is-encrypted", path);
+        var (encrypted, _) = await Qpdf.RunAsync(cancellationToken, "--is-encrypted", path);
         if (encrypted == 0)
             throw Refuse("pdf.encrypted", "The PDF is encrypted; upload it without a password.");
 
-        var (pagesExit, pagesOutput) = await QpdfAsync(cancellationToken, "--show-npages", path);
-        if (pagesExit is not (0 or 3) || !int.TryParse(pagesOutput.Trim(), out var pages))
-            throw Refuse("pdf.corrupt", "The PDF's structure is broken beyond repair.");
-        if (pages > maxPages)
-            throw Refuse("pdf.too_many_pages", $"The PDF has {pages} pages; the limit is {maxPages}.");
+        var pages = await DescribeAsync(path, maxPages, budget, cancellationToken);
 
-        var rewritten = $"{path}.unpacked.pdf";
-        try
-        {
-            var (rewriteExit, _) = await QpdfAsync(cancellationToken, "--object-streams=disable", "--decode-level=none", path, rewritten);
-            if (rewriteExit is not (0 or 3))
-                throw Refuse("pdf.corrupt", "The PDF's structure is broken beyond repair.");
-            if (new FileInfo(rewritten).Length > maxUnpackedBytes)
-                throw Refuse("pdf.too_complex", "The PDF unpacks to far more than its size; receipts do not.");
-            if (FindActiveContent(await File.ReadAllBytesAsync(rewritten, cancellationToken)) is { } found)
-                throw Refuse("pdf.active_content", $"The PDF carries active content ({found}); receipts must not.");
-        }
-        finally
-        {
-            File.Delete(rewritten);
-        }
-
+        // Every stream decoded, counted as qpdf writes it and never held: the text layer, fonts and images are all in it.
+        var (inflateExit, _) = await Qpdf.RunAsync(
+            ["--decode-level=generalized", "--compress-streams=n", "--object-streams=disable", path, "-"],
+            budget.MaxPdfInflatedBytes,
+            async (output, token) => { await output.CopyToAsync(Stream.Null, token); return 0; },
+            cancellationToken);
+        if (inflateExit is not (0 or Qpdf.WarningsExitCode))
+            throw Refuse("pdf.corrupt", "The PDF's streams cannot be decoded.");
         return pages;
     }
 
-    private static string? FindActiveContent(ReadOnlySpan<byte> pdf)
+    private static async Task<IReadOnlyList<PdfPageSize>> DescribeAsync(string path, int maxPages, ImageBudget budget, CancellationToken cancellationToken)
     {
-        foreach (var name in ActiveContent)
-        {
-            var token = Encoding.ASCII.GetBytes(name);
-            for (var at = pdf.IndexOf(token); at >= 0; at = NextIndex(pdf, token, at))
+        var (exitCode, description) = await Qpdf.RunAsync(
+            ["--json=2", "--json-key=pages", "--json-key=qpdf", path],
+            MaxDescriptionBytes,
+            async (output, token) =>
             {
-                var end = at + token.Length;
-                // A PDF name ends at whitespace or a delimiter; "/JSON" is not "/JS".
-                if (end == pdf.Length || IsNameEnd(pdf[end]))
-                    return name;
+                try
+                {
+                    return await JsonDocument.ParseAsync(output, cancellationToken: token);
+                }
+                catch (JsonException)
+                {
+                    return null;
+                }
+            },
+            cancellationToken);
+        using (description)
+        {
+            if (exitCode is not (0 or Qpdf.WarningsExitCode) || description is null
+                || !description.RootElement.TryGetProperty("pages", out var pageList)
+                || !description.RootElement.TryGetProperty("qpdf", out var qpdf) || qpdf.GetArrayLength() < 2)
+                throw Refuse("pdf.corrupt", "The PDF's structure is broken beyond repair.");
+
+            var objects = qpdf[1];
+            if (pageList.GetArrayLength() > maxPages)
+                throw Refuse("pdf.too_many_pages", $"The PDF has {pageList.GetArrayLength()} pages; the limit is {maxPages}.");
+            if (FindActiveContent(objects) is { } found)
+                throw Refuse("pdf.active_content", $"The PDF carries active content ({found}); receipts must not.");
+
+            var sizes = new List<PdfPageSize>();
+            foreach (var page in pageList.EnumerateArray())
+            {
+                var size = PageSize(objects, Resolve(objects, page.GetProperty("object")));
+                if (budget.RasterSize(size) is null)
+                    throw Refuse("pdf.page_too_large",
+                        $"Page {sizes.Count + 1} is {size.WidthPoints:0} × {size.HeightPoints:0} points; at {budget.MinPdfRasterDpi} dpi it would pass the limit of {budget.MaxPixels} pixels and {budget.MaxSidePixels} per side.");
+                sizes.Add(size);
             }
+
+            return sizes;
+        }
+    }
+
+    private static string? FindActiveContent(JsonElement objects)
+    {
+        foreach (var entry in objects.EnumerateObject())
+        {
+            var body = entry.Value.TryGetProperty("value", out var value) ? value
+                : entry.Value.TryGetProperty("stream", out var stream) && stream.TryGetProperty("dict", out var dict) ? dict
+                : default;
+            if (body.ValueKind != JsonValueKind.Undefined && Active(body) is { } found)
+                return found;
+        }
+
+        return null;
+
+        string? Active(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (ActiveNames.Contains(property.Name) && !IsEmptyNameTree(objects, property.Value))
+                            return property.Name;
+                        if (property.Name == "/URI" && LinkTarget(objects, property.Value) is { } target && !IsPlainLink(target))
+                            return $"/URI {target}";
+                        if (Active(property.Value) is { } inside)
+                            return inside;
+                    }
+
+                    return null;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (Active(item) is { } inside)
+                            return inside;
+                    }
+
+                    return null;
+                case JsonValueKind.String:
+                    var text = element.GetString()!;
+                    return ActiveNames.Contains(text) ? text : null;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A name tree without entries (/Names [] and no /Kids with any): some writers leave an empty
+    /// /EmbeddedFiles or /JavaScript tree in every document; there is nothing in it to run or open.
+    /// </summary>
+    private static bool IsEmptyNameTree(JsonElement objects, JsonElement value)
+    {
+        var tree = Resolve(objects, value);
+        return tree.ValueKind == JsonValueKind.Object
+            && tree.EnumerateObject().All(entry => entry.Name is "/Names" or "/Kids" or "/Limits")
+            && tree.EnumerateObject().Where(entry => entry.Name is "/Names" or "/Kids")
+                .All(entry => Resolve(objects, entry.Value) is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() == 0);
+    }
+
+    /// <summary>
+    /// The target of a /URI entry as text; null for the catalog's URI dictionary (a base for relative
+    /// links, no action). A target that is not a string is returned as written, and so never plain.
+    /// </summary>
+    private static string? LinkTarget(JsonElement objects, JsonElement value)
+    {
+        var target = Resolve(objects, value);
+        if (target.ValueKind == JsonValueKind.Object)
+            return null;
+        var text = target.ValueKind == JsonValueKind.String ? target.GetString()! : target.GetRawText();
+        return text switch
+        {
+            _ when text.StartsWith("u:", StringComparison.Ordinal) => text[2..],
+            _ when text.StartsWith("b:", StringComparison.Ordinal) => Encoding.Latin1.GetString(Convert.FromHexString(text[2..])),
+            _ => text,
+        };
+    }
+
+    // Viewers skip leading spaces and control characters before the scheme, so the check does too.
+    private static bool IsPlainLink(string target)
+    {
+        var trimmed = target.TrimStart(Enumerable.Range(0, 0x21).Select(code => (char)code).ToArray());
+        return PlainLinkSchemes.Any(scheme => trimmed.StartsWith(scheme, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The visible area of a page: its crop box (inherited) within its media box (inherited), times its /UserUnit.</summary>
+    private static PdfPageSize PageSize(JsonElement objects, JsonElement page)
+    {
+        var media = Box(objects, Inherited(objects, page, "/MediaBox")) ?? DefaultMediaBox;
+        var visible = Box(objects, Inherited(objects, page, "/CropBox")) is { } crop ? media.Intersect(crop) ?? media : media;
+        var unit = page.TryGetProperty("/UserUnit", out var userUnit) && Resolve(objects, userUnit) is { ValueKind: JsonValueKind.Number } number
+            ? number.GetDouble()
+            : 1;
+        return new PdfPageSize(visible.Width * unit, visible.Height * unit);
+    }
+
+    private static JsonElement? Inherited(JsonElement objects, JsonElement node, string key)
+    {
+        for (var depth = 0; depth < MaxTreeDepth && node.ValueKind == JsonValueKind.Object; depth++)
+        {
+            if (node.TryGetProperty(key, out var value))
+                return Resolve(objects, value);
+            if (!node.TryGetProperty("/Parent", out var parent))
+                return null;
+            node = Resolve(objects, parent);
         }
 
         return null;
     }
 
-    private static int NextIndex(ReadOnlySpan<byte> pdf, byte[] token, int previous)
+    private static Rectangle? Box(JsonElement objects, JsonElement? box)
     {
-        var next = pdf[(previous + 1)..].IndexOf(token);
-        return next < 0 ? -1 : previous + 1 + next;
+        if (box is not { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() != 4)
+            return null;
+        var corners = array.EnumerateArray().Select(corner => Resolve(objects, corner)).ToList();
+        if (corners.Any(corner => corner.ValueKind != JsonValueKind.Number))
+            return null;
+        var (x1, y1, x2, y2) = (corners[0].GetDouble(), corners[1].GetDouble(), corners[2].GetDouble(), corners[3].GetDouble());
+        return new Rectangle(Math.Min(x1, x2), Math.Min(y1, y2), Math.Max(x1, x2), Math.Max(y1, y2));
     }
 
-    private static bool IsNameEnd(byte value) => value is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f' or 0
-        or (byte)'/' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'(' or (byte)')' or (byte)'{' or (byte)'}' or (byte)'%';
-
-    private static async Task<(int ExitCode, string Output)> QpdfAsync(CancellationToken cancellationToken, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("qpdf") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("qpdf did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw Refuse("pdf.too_complex", "The PDF took too long to check.");
-        }
-
-        await errors;
-        return (process.ExitCode, await output);
-    }
+    /// <summary>An indirect reference ("12 0 R") replaced by its object's value; anything else as it is.</summary>
+    private static JsonElement Resolve(JsonElement objects, JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && value.GetString() is { } text && text.EndsWith(" R", StringComparison.Ordinal)
+            && objects.TryGetProperty($"obj:{text}", out var target) && target.TryGetProperty("value", out var resolved)
+            ? resolved
+            : value;
 
     private static UploadRejectedException Refuse(string code, string reason) => new(UploadRejection.Unprocessable, code, reason);
+
+    private readonly record struct Rectangle(double Left, double Bottom, double Right, double Top)
+    {
+        public double Width => Right - Left;
+
+        public double Height => Top - Bottom;
+
+        /// <summary>The overlap, or null when there is none (poppler then shows the media box).</summary>
+        public Rectangle? Intersect(Rectangle other)
+        {
+            var overlap = new Rectangle(Math.Max(Left, other.Left), Math.Max(Bottom, other.Bottom), Math.Min(Right, other.Right), Math.Min(Top, other.Top));
+            return overlap is { Width: > 0, Height: > 0 } ? overlap : null;
+        }
+    }
 }

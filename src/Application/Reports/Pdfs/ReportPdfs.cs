@@ -14,8 +14,11 @@ public interface IPdfRenderer
 {
     byte[] VatReport(OrganizationDetails organization, VatReport report);
 
-    /// <summary>The verification with its lines and rule results, and the first receipt's image or first page.</summary>
-    byte[] Verification(OrganizationDetails organization, VerificationDetails verification, ReceiptImage? receipt);
+    /// <summary>
+    /// The verification with its lines and rule results, and the first receipt's image or first page.
+    /// A receipt that cannot be drawn in is named instead, so the verification itself always renders.
+    /// </summary>
+    Task<byte[]> VerificationAsync(OrganizationDetails organization, VerificationDetails verification, ReceiptImage? receipt, CancellationToken cancellationToken);
 }
 
 public sealed record ReceiptImage(string ContentType, byte[] Bytes);
@@ -59,6 +62,6 @@ public sealed class GetVerificationPdfHandler(
             receipt = new ReceiptImage(document.ContentType, bytes.ToArray());
         }
 
-        return pdfs.Verification(organization, verification, receipt);
+        return await pdfs.VerificationAsync(organization, verification, receipt, cancellationToken);
     }
 }

@@ -1,8 +1,10 @@
+using CleanLedger.Application.Documents;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Reports.GetVatReport;
 using CleanLedger.Application.Reports.Pdfs;
 using CleanLedger.Domain.Common;
+using CleanLedger.Infrastructure.Documents;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
@@ -11,7 +13,10 @@ namespace CleanLedger.Infrastructure.Exports.Pdf;
 
 /// <summary>
 /// PDFsharp (MIT) with DejaVu Sans embedded, so the text is extractable and Swedish letters render.
-/// A receipt that is a JPEG or PNG is placed as an image; a PDF receipt's first page is drawn in.
+/// A receipt that is a JPEG or PNG is placed as an image; a PDF receipt's first page is drawn in
+/// from qpdf's rewrite of it, so that a receipt qpdf had to repair at upload (a wrong startxref,
+/// a broken cross-reference table) is drawn as it is shown, while the original stays stored as
+/// received (docs/adr/0015).
 /// </summary>
 public sealed class PdfRenderer : IPdfRenderer
 {
@@ -33,8 +38,9 @@ public sealed class PdfRenderer : IPdfRenderer
         return Save(document);
     }
 
-    public byte[] Verification(OrganizationDetails organization, VerificationDetails verification, ReceiptImage? receipt)
+    public async Task<byte[]> VerificationAsync(OrganizationDetails organization, VerificationDetails verification, ReceiptImage? receipt, CancellationToken cancellationToken)
     {
+        var pdfReceipt = receipt is { ContentType: "application/pdf" } ? await RewrittenAsync(receipt.Bytes, cancellationToken) : null;
         using var document = new PdfDocument();
         document.Info.Title = $"Verifikation {verification.Series}{verification.Number} — {organization.Name}";
         var page = new Page(document);
@@ -60,18 +66,31 @@ public sealed class PdfRenderer : IPdfRenderer
             page.Line($"{result.Code}: {(result.Passed ? "ok" : result.Severity.ToString().ToLowerInvariant())} — {result.MessageSv}");
 
         if (receipt is not null)
-            DrawReceipt(document, receipt);
+            DrawReceipt(document, receipt, pdfReceipt);
         return Save(document);
     }
 
-    private static void DrawReceipt(PdfDocument document, ReceiptImage receipt)
+    /// <summary>qpdf's rewrite of a PDF receipt, or null when even qpdf cannot read it (it is then named, not drawn).</summary>
+    private static async Task<byte[]?> RewrittenAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Qpdf.RewriteAsync(pdf, cancellationToken);
+        }
+        catch (UploadRejectedException)
+        {
+            return null;
+        }
+    }
+
+    private static void DrawReceipt(PdfDocument document, ReceiptImage receipt, byte[]? rewrittenPdf)
     {
         var page = document.AddPage();
         using var graphics = XGraphics.FromPdfPage(page);
         var area = new XRect(Margin, Margin, page.Width.Point - (2 * Margin), page.Height.Point - (2 * Margin));
-        if (receipt.ContentType == "application/pdf")
+        if (rewrittenPdf is not null)
         {
-            using var source = new MemoryStream(receipt.Bytes);
+            using var source = new MemoryStream(rewrittenPdf);
             using var form = XPdfForm.FromStream(source);
             graphics.DrawImage(form, Fit(area, form.PointWidth, form.PointHeight));
         }

@@ -20,6 +20,20 @@ internal static partial class LeptonicaNative
             return new PixHandle(pixReadMem(bytes, (nuint)content.Length));
     }
 
+    /// <summary>
+    /// The width and height the decoder itself reads from the header (for TIFF, libtiff's view of the
+    /// first directory), without decoding the pixels; null when it cannot read one.
+    /// </summary>
+    public static unsafe (int Width, int Height)? ReadHeader(ReadOnlySpan<byte> content)
+    {
+        fixed (byte* bytes = content)
+        {
+            return pixReadHeaderMem(bytes, (nuint)content.Length, out _, out var width, out var height, out _, out _, out _) == 0
+                ? (width, height)
+                : null;
+        }
+    }
+
     public static PixHandle ConvertTo8(PixHandle pix) => new(pixConvertTo8(pix, 0));
 
     public static PixHandle Scale(PixHandle pix, float factor) => new(pixScale(pix, factor, factor));
@@ -116,6 +130,9 @@ internal static partial class LeptonicaNative
 
     [LibraryImport(Library)]
     private static unsafe partial nint pixReadMem(byte* data, nuint size);
+
+    [LibraryImport(Library)]
+    private static unsafe partial int pixReadHeaderMem(byte* data, nuint size, out int format, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int hasColormap);
 
     [LibraryImport(Library)]
     private static partial nint pixConvertTo8(PixHandle pix, int colormapFlag);

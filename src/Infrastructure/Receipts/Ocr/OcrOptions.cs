@@ -34,12 +34,12 @@ public sealed class OcrOptions : OcrPassOptions
     [Range(0, int.MaxValue)]
     public int MinPdfTextLetters { get; set; } = 20;
 
-    /// <summary>Pages of a text-less PDF that are rasterised and recognised; receipts have one or two.</summary>
+    /// <summary>
+    /// Pages of a text-less PDF that are rasterised and recognised; receipts have one or two. The
+    /// resolution and the size of each page are the ImageBudget's (section "ImageBudget").
+    /// </summary>
     [Range(1, 100)]
     public int MaxPdfPages { get; set; } = 5;
-
-    [Range(72, 600)]
-    public int PdfRasterDpi { get; set; } = 300;
 
     [Range(1, 600)]
     public int PdfRasterTimeoutSeconds { get; set; } = 60;

@@ -1,18 +1,36 @@
 using CleanLedger.Application.Receipts;
+using CleanLedger.Infrastructure.Documents;
 
 namespace CleanLedger.Infrastructure.Receipts.Ocr;
 
 /// <summary>Decodes a receipt image with Leptonica and prepares it for Tesseract.</summary>
 internal static class ReceiptImage
 {
-    /// <exception cref="OcrUnreadableException">Leptonica cannot decode the bytes.</exception>
-    public static PixHandle Decode(ReadOnlySpan<byte> content, string contentType)
+    /// <summary>
+    /// Decodes the image if the decoder's own reading of its header fits the budget, and keeps it only
+    /// if the decoded image is that size: the upload check read the header with our code, this is the
+    /// decoder's view, which is what allocates.
+    /// </summary>
+    /// <exception cref="OcrUnreadableException">Leptonica cannot decode the bytes, or they are larger than the budget.</exception>
+    public static PixHandle Decode(ReadOnlySpan<byte> content, string contentType, ImageBudget budget)
     {
+        if (LeptonicaNative.ReadHeader(content) is not var (width, height))
+            throw Undecodable(contentType);
+        if (!budget.Fits(width, height))
+        {
+            throw new OcrUnreadableException("ocr.image_too_large",
+                $"The {contentType} image is {width} × {height} pixels; the limit is {budget.MaxPixels} pixels and {budget.MaxSidePixels} per side.");
+        }
+
         var pix = LeptonicaNative.ReadMemory(content);
-        return pix.IsInvalid
-            ? throw new OcrUnreadableException("ocr.undecodable_image", $"The {contentType} image could not be decoded.")
-            : pix;
+        if (!pix.IsInvalid && LeptonicaNative.Width(pix) == width && LeptonicaNative.Height(pix) == height)
+            return pix;
+        pix.Dispose();
+        throw Undecodable(contentType);
     }
+
+    private static OcrUnreadableException Undecodable(string contentType) =>
+        new("ocr.undecodable_image", $"The {contentType} image could not be decoded.");
 
     /// <summary>
     /// Grey (8 bpp, no colour map), then as configured: ×2 when narrow, deskewed, background normalised

@@ -1,4 +1,6 @@
+using CleanLedger.Application.Documents;
 using CleanLedger.Application.Receipts;
+using CleanLedger.Infrastructure.Documents;
 using Microsoft.Extensions.Options;
 
 namespace CleanLedger.Infrastructure.Receipts.Ocr;
@@ -11,20 +13,22 @@ namespace CleanLedger.Infrastructure.Receipts.Ocr;
 public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
 {
     private readonly OcrOptions _options;
+    private readonly ImageBudget _budget;
     private readonly SemaphoreSlim _free;
     private readonly Stack<TesseractEngine> _idle = new();
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    public TesseractOcrEngine(IOptions<OcrOptions> options)
+    public TesseractOcrEngine(IOptions<OcrOptions> options, IOptions<ImageBudget> budget)
     {
         _options = options.Value;
+        _budget = budget.Value;
         _free = new SemaphoreSlim(_options.EngineCount, _options.EngineCount);
     }
 
     public int IdleEngines => _free.CurrentCount;
 
-    /// <exception cref="OcrUnreadableException">The format cannot be decoded, or the PDF cannot be rendered.</exception>
+    /// <exception cref="OcrUnreadableException">The format cannot be decoded, the image or a PDF page is larger than the budget, or the PDF cannot be rendered.</exception>
     public async Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -41,14 +45,45 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         }
     }
 
+    /// <summary>
+    /// Checks the PDF as the upload did (the same budget: the streams' inflated size, every page's
+    /// size), so that the text layer is decoded in process only when it is bounded, then reads the
+    /// text layer or renders the first pages at the sizes the budget gives them.
+    /// </summary>
     private async Task<OcrResult> ReadPdfAsync(ReadOnlyMemory<byte> pdf, OcrPass pass, CancellationToken cancellationToken)
     {
-        if (PdfTextLayer.TryRead(pdf) is { } layer && PdfTextLayer.Letters(layer) >= _options.MinPdfTextLetters)
-            return new OcrResult(string.Join('\f', layer), 100, layer.Count, TextSource.PdfTextLayer);
+        var folder = Directory.CreateTempSubdirectory("cleanledger-ocr-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "document.pdf");
+            await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+            var pages = await CheckedPagesAsync(path, cancellationToken);
+            if (PdfTextLayer.TryRead(pdf) is { } layer && PdfTextLayer.Letters(layer) >= _options.MinPdfTextLetters)
+                return new OcrResult(string.Join('\f', layer), 100, layer.Count, TextSource.PdfTextLayer);
 
-        var images = await PdfRasterizer.RasterizeAsync(pdf, _options, cancellationToken);
-        var pages = await Task.WhenAll(images.Select(image => RecognizeAsync(image, "image/png", pass, cancellationToken)));
-        return new OcrResult(string.Join('\f', pages.Select(page => page.Text)), pages.Average(page => page.Confidence), pages.Length, TextSource.Ocr);
+            // The check refused any page that fits at no resolution, so every page has a size.
+            var sizes = pages.Take(_options.MaxPdfPages).Select(page => _budget.RasterSize(page)!.Value).ToList();
+            var images = await PdfRasterizer.RasterizeAsync(path, sizes, _options, cancellationToken);
+            var read = await Task.WhenAll(images.Select(image => RecognizeAsync(image, "image/png", pass, cancellationToken)));
+            return new OcrResult(string.Join('\f', read.Select(page => page.Text)), read.Average(page => page.Confidence), read.Length, TextSource.Ocr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task<IReadOnlyList<PdfPageSize>> CheckedPagesAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await QpdfChecker.CheckAsync(path, int.MaxValue, _budget, cancellationToken);
+        }
+        catch (UploadRejectedException refused)
+        {
+            var code = refused.Code == "pdf.corrupt" ? "ocr.unreadable_pdf" : $"ocr.{refused.Code.Replace('.', '_')}";
+            throw new OcrUnreadableException(code, refused.Message, refused);
+        }
     }
 
     /// <summary>
@@ -73,7 +108,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         var bands = await OnEngineThreadAsync(() => ReceiptImage.Bands(Prepared(), options.Bands), cancellationToken);
         return RecognizedPage.Joined(await Task.WhenAll(bands.Select(band => RecognizeBandAsync(band, options.PageSegmentationMode, cancellationToken))));
 
-        PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(image.Span, contentType), options);
+        PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(image.Span, contentType, _budget), options);
     }
 
     private async Task<RecognizedPage> RecognizeBandAsync(PixHandle band, int pageSegmentationMode, CancellationToken cancellationToken)

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using CleanLedger.Application.Documents;
+
+namespace CleanLedger.Infrastructure.Documents;
+
+/// <summary>
+/// qpdf as a child process whose output is read as it comes, never more than a cap: a PDF that
+/// expands past it is refused after reading only the cap, and qpdf is stopped there.
+/// </summary>
+internal static class Qpdf
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Runs qpdf and hands its standard output, cut off at <paramref name="maxOutputBytes"/>, to <paramref name="read"/>.</summary>
+    /// <exception cref="UploadRejectedException">pdf.too_complex: the output passes the cap, or qpdf takes too long.</exception>
+    public static async Task<(int ExitCode, T Output)> RunAsync<T>(
+        IEnumerable<string> arguments, long maxOutputBytes, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("qpdf") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("qpdf did not start.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        // Warnings about a damaged file can be long; they are not needed, only drained.
+        var errors = process.StandardError.BaseStream.CopyToAsync(Stream.Null, timeout.Token);
+        try
+        {
+            var output = await read(new CappedStream(process.StandardOutput.BaseStream, maxOutputBytes), timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            await errors;
+            return (process.ExitCode, output);
+        }
+        catch (CappedStream.CapExceededException)
+        {
+            await StopAsync(process);
+            throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.too_complex",
+                $"The PDF expands to more than {maxOutputBytes} bytes; receipts do not.");
+        }
+        catch (OperationCanceledException)
+        {
+            await StopAsync(process);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.too_complex", "The PDF took too long to check.");
+        }
+    }
+
+    /// <summary>Runs qpdf for its exit code and (short) output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        await RunAsync(arguments, ShortOutputBytes, async (output, token) => await new StreamReader(output).ReadToEndAsync(token), cancellationToken);
+
+    /// <summary>qpdf's rewrite of a PDF: the same pages with a rebuilt cross-reference table, whatever it had to repair.</summary>
+    public static async Task<byte[]> RewriteAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("cleanledger-qpdf-").FullName;
+        try
+        {
+            var input = Path.Combine(folder, "received.pdf");
+            var output = Path.Combine(folder, "rewritten.pdf");
+            await File.WriteAllBytesAsync(input, pdf, cancellationToken);
+            var (exitCode, _) = await RunAsync(cancellationToken, input, output);
+            return exitCode is 0 or WarningsExitCode
+                ? await File.ReadAllBytesAsync(output, cancellationToken)
+                : throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.corrupt", "The PDF's structure is broken beyond repair.");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>qpdf's exit code when it succeeded with warnings, e.g. after repairing the cross-reference table.</summary>
+    public const int WarningsExitCode = 3;
+
+    private const long ShortOutputBytes = 64 * 1024;
+
+    private static async Task StopAsync(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Reads through to the inner stream and throws once more than the cap has been read.</summary>
+    private sealed class CappedStream(Stream inner, long cap) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Counted(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Counted(int read)
+        {
+            _read += read;
+            return _read > cap ? throw new CapExceededException() : read;
+        }
+
+        public sealed class CapExceededException : Exception;
+    }
+}
