@@ -35,11 +35,13 @@ public sealed class ImageBudget
     public int MinPdfRasterDpi { get; set; } = 100;
 
     /// <summary>
-    /// All of a PDF's streams decoded (Flate, LZW, ASCII85, run-length; not JPEG) may come to at most
-    /// this; receipts come to about 1 MB, a five-page losslessly scanned A4 to about 130 MB.
+    /// All of a PDF's streams decoded (Flate, LZW, ASCII85, run-length; JPEG stays as it is) may come
+    /// to at most this. Receipts come to about 1 MB; two A4 pages scanned losslessly in colour at
+    /// 300 dpi to about 52 MB. The text layer is decoded in process only within it, which keeps the
+    /// text reader's memory to a few hundred MB at worst.
     /// </summary>
     [Range(1, long.MaxValue)]
-    public long MaxPdfInflatedBytes { get; set; } = 160L * 1024 * 1024;
+    public long MaxPdfInflatedBytes { get; set; } = 64L * 1024 * 1024;
 
     public bool Fits(long width, long height) =>
         width > 0 && height > 0 && width <= MaxSidePixels && height <= MaxSidePixels && width * height <= MaxPixels;
