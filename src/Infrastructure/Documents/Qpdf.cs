@@ -22,8 +22,8 @@ internal static class Qpdf
         using var process = Process.Start(start) ?? throw new InvalidOperationException("qpdf did not start.");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        // Warnings about a damaged file can be long; they are not needed, only drained.
-        var errors = process.StandardError.BaseStream.CopyToAsync(Stream.Null, timeout.Token);
+        // Warnings about a damaged file can be long; they are not needed, only drained (to the end: stopping qpdf ends them).
+        var errors = process.StandardError.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
         try
         {
             var output = await read(new CappedStream(process.StandardOutput.BaseStream, maxOutputBytes), timeout.Token);
@@ -33,13 +33,13 @@ internal static class Qpdf
         }
         catch (CappedStream.CapExceededException)
         {
-            await StopAsync(process);
+            await StopAsync(process, errors);
             throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.too_complex",
                 $"The PDF expands to more than {maxOutputBytes} bytes; receipts do not.");
         }
         catch (OperationCanceledException)
         {
-            await StopAsync(process);
+            await StopAsync(process, errors);
             cancellationToken.ThrowIfCancellationRequested();
             throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.too_complex", "The PDF took too long to check.");
         }
@@ -74,10 +74,11 @@ internal static class Qpdf
 
     private const long ShortOutputBytes = 64 * 1024;
 
-    private static async Task StopAsync(Process process)
+    private static async Task StopAsync(Process process, Task errorsDrained)
     {
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync(CancellationToken.None);
+        await errorsDrained;
     }
 
     /// <summary>Reads through to the inner stream and throws once more than the cap has been read.</summary>
