@@ -23,23 +23,73 @@ public static class HostilePdf
             DeflatedStream($"/Type /XObject /Subtype /Image /Width {side} /Height {side} /ColorSpace /DeviceGray /BitsPerComponent 8", (long)side * side),
             Stream("", "q 200 0 0 200 0 0 cm /Im0 Do Q"u8.ToArray()));
 
+    /// <summary>
+    /// A page whose one other object (4) lies in an object stream (5) padded with
+    /// <paramref name="inflatedBytes"/> of spaces, deflated: readers decompress a whole object stream
+    /// in memory before they find the object, and nothing of it is written when it is unpacked.
+    /// </summary>
+    public static byte[] ObjectStreamBomb(long inflatedBytes)
+    {
+        const string Header = "4 0 ";
+        var objectStream = Deflated([.. Encoding.ASCII.GetBytes($"{Header}null")], inflatedBytes);
+        using var pdf = new MemoryStream();
+        Write("%PDF-1.7\n");
+        var offsets = new Dictionary<int, long>();
+        Object(1, "<< /Type /Catalog /Pages 2 0 R >>"u8);
+        Object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"u8);
+        Object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Properties << /P0 4 0 R >> >> >>"u8);
+        Object(5, [.. Encoding.ASCII.GetBytes($"<< /Type /ObjStm /N 1 /First {Header.Length} /Filter /FlateDecode /Length {objectStream.Length} >>\nstream\n"), .. objectStream, .. "\nendstream"u8]);
+
+        // The cross-reference stream (object 6): type, offset or object stream, generation or index (widths 1, 4, 2).
+        var xref = pdf.Position;
+        var rows = new List<byte>();
+        Row(0, 0, 65535);
+        foreach (var number in new[] { 1, 2, 3 })
+            Row(1, (uint)offsets[number], 0);
+        Row(2, 5, 0);
+        Row(1, (uint)offsets[5], 0);
+        Row(1, (uint)xref, 0);
+        Write($"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length {rows.Count} >>\nstream\n");
+        pdf.Write([.. rows]);
+        Write($"\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+
+        void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+
+        void Object(int number, ReadOnlySpan<byte> body)
+        {
+            offsets[number] = pdf.Position;
+            Write($"{number} 0 obj\n");
+            pdf.Write(body);
+            Write("\nendobj\n");
+        }
+
+        void Row(byte type, uint field, ushort last) =>
+            rows.AddRange([type, (byte)(field >> 24), (byte)(field >> 16), (byte)(field >> 8), (byte)field, (byte)(last >> 8), (byte)last]);
+    }
+
     /// <summary>A stream object: its dictionary entries and its (already encoded) data.</summary>
     public static byte[] Stream(string dictionary, byte[] data) =>
         [.. Encoding.ASCII.GetBytes($"<< {dictionary} /Length {data.Length} >>\nstream\n"), .. data, .. "\nendstream"u8];
 
     /// <summary><paramref name="inflatedBytes"/> of spaces, deflated, as a stream object.</summary>
-    public static byte[] DeflatedStream(string dictionary, long inflatedBytes)
+    public static byte[] DeflatedStream(string dictionary, long inflatedBytes) =>
+        Stream($"{dictionary} /Filter /FlateDecode", Deflated([], inflatedBytes));
+
+    /// <summary><paramref name="start"/> followed by <paramref name="paddingBytes"/> spaces, deflated.</summary>
+    private static byte[] Deflated(byte[] start, long paddingBytes)
     {
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
+            zlib.Write(start);
             var spaces = new byte[1024 * 1024];
             Array.Fill(spaces, (byte)' ');
-            for (var left = inflatedBytes; left > 0; left -= spaces.Length)
+            for (var left = paddingBytes; left > 0; left -= spaces.Length)
                 zlib.Write(spaces, 0, (int)Math.Min(left, spaces.Length));
         }
 
-        return Stream($"{dictionary} /Filter /FlateDecode", compressed.ToArray());
+        return compressed.ToArray();
     }
 
     /// <summary>The same PDF with the offset after its last startxref wrong: readers that trust it fail, qpdf repairs it.</summary>

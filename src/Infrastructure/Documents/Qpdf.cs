@@ -1,34 +1,45 @@
 using System.Diagnostics;
+using System.Text;
 using CleanLedger.Application.Documents;
 
 namespace CleanLedger.Infrastructure.Documents;
 
 /// <summary>
 /// qpdf as a child process whose output is read as it comes, never more than a cap: a PDF that
-/// expands past it is refused after reading only the cap, and qpdf is stopped there.
+/// expands past it is refused after reading only the cap, and qpdf is stopped there. qpdf runs
+/// under an address-space limit (prlimit), since it decompresses object streams in its own memory
+/// before anything is written: a PDF that needs more is refused, not given the machine's memory.
 /// </summary>
 internal static class Qpdf
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>qpdf reads a 20 MB receipt PDF in a few tens of MB; an object stream bomb takes twice what it inflates to.</summary>
+    private const long MaxAddressSpaceBytes = 512L * 1024 * 1024;
+
+    /// <summary>The warnings kept to look for qpdf running out of memory; the rest is drained.</summary>
+    private const int KeptWarningChars = 64 * 1024;
 
     /// <summary>Runs qpdf and hands its standard output, cut off at <paramref name="maxOutputBytes"/>, to <paramref name="read"/>.</summary>
     /// <exception cref="UploadRejectedException">pdf.too_complex: the output passes the cap, or qpdf takes too long.</exception>
     public static async Task<(int ExitCode, T Output)> RunAsync<T>(
         IEnumerable<string> arguments, long maxOutputBytes, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("qpdf") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        var start = new ProcessStartInfo("prlimit") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[$"--as={MaxAddressSpaceBytes}", "qpdf", .. arguments])
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("qpdf did not start.");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        // Warnings about a damaged file can be long; they are not needed, only drained (to the end: stopping qpdf ends them).
-        var errors = process.StandardError.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
+        // Read to the end whatever happens: stopping qpdf ends them.
+        var errors = WarningsAsync(process.StandardError);
         try
         {
             var output = await read(new CappedStream(process.StandardOutput.BaseStream, maxOutputBytes), timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
-            await errors;
+            // Out of memory while decoding a stream is only a warning to qpdf (the object is then missing); it is a refusal here.
+            if ((await errors).Contains("bad_alloc", StringComparison.Ordinal))
+                throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.too_complex", "The PDF needs far more memory to read than a receipt does.");
             return (process.ExitCode, output);
         }
         catch (CappedStream.CapExceededException)
@@ -73,6 +84,16 @@ internal static class Qpdf
     public const int WarningsExitCode = 3;
 
     private const long ShortOutputBytes = 64 * 1024;
+
+    /// <summary>qpdf's warnings, the first <see cref="KeptWarningChars"/> of them; the rest is read and dropped.</summary>
+    private static async Task<string> WarningsAsync(StreamReader errors)
+    {
+        var kept = new StringBuilder();
+        var buffer = new char[4096];
+        for (int read; (read = await errors.ReadAsync(buffer, CancellationToken.None)) > 0;)
+            kept.Append(buffer, 0, Math.Min(read, Math.Max(0, KeptWarningChars - kept.Length)));
+        return kept.ToString();
+    }
 
     private static async Task StopAsync(Process process, Task errorsDrained)
     {

@@ -43,6 +43,9 @@ public static class QpdfChecker
     /// <summary>Link targets a receipt may carry: the seller's web site, an e-mail address.</summary>
     private static readonly string[] PlainLinkSchemes = ["http://", "https://", "mailto:"];
 
+    /// <summary>Space and the control characters, which viewers skip before a link's scheme.</summary>
+    private static readonly char[] SkippedBeforeScheme = [.. Enumerable.Range(0, 0x21).Select(code => (char)code)];
+
     /// <param name="path">The PDF.</param>
     /// <param name="maxPages">The page cap.</param>
     /// <param name="budget">The pixel and inflate budget.</param>
@@ -189,10 +192,9 @@ public static class QpdfChecker
         };
     }
 
-    // Viewers skip leading spaces and control characters before the scheme, so the check does too.
     private static bool IsPlainLink(string target)
     {
-        var trimmed = target.TrimStart(Enumerable.Range(0, 0x21).Select(code => (char)code).ToArray());
+        var trimmed = target.TrimStart(SkippedBeforeScheme);
         return PlainLinkSchemes.Any(scheme => trimmed.StartsWith(scheme, StringComparison.OrdinalIgnoreCase));
     }
 

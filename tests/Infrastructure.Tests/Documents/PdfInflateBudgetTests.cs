@@ -13,8 +13,9 @@ namespace CleanLedger.Infrastructure.Tests.Documents;
 public sealed class MeasuresProcessMemory;
 
 /// <summary>
-/// Deflate bombs, in the text layer and in an image: refused at upload and before OCR by the same
-/// cap, having inflated them only in qpdf and counted the bytes, never holding them in process.
+/// Deflate bombs, in the text layer, in an image and in an object stream: refused at upload and
+/// before OCR by the same caps, having inflated them only in qpdf (counting the bytes, or within its
+/// memory limit), never holding them in process.
 /// </summary>
 [Collection(nameof(MeasuresProcessMemory))]
 public sealed class PdfInflateBudgetTests : IDisposable
@@ -26,7 +27,7 @@ public sealed class PdfInflateBudgetTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> Bombs() => ["content-stream", "image"];
+    public static TheoryData<string> Bombs() => ["content-stream", "image", "object-stream"];
 
     [Theory]
     [MemberData(nameof(Bombs))]
@@ -72,7 +73,12 @@ public sealed class PdfInflateBudgetTests : IDisposable
 
     private static byte[] Bomb(string where)
     {
-        var bomb = where == "content-stream" ? HostilePdf.ContentStreamBomb(BombBytes) : HostilePdf.ImageBomb(20_480);
+        var bomb = where switch
+        {
+            "content-stream" => HostilePdf.ContentStreamBomb(BombBytes),
+            "image" => HostilePdf.ImageBomb(20_480),
+            _ => HostilePdf.ObjectStreamBomb(BombBytes),
+        };
         bomb.Length.ShouldBeLessThan(1024 * 1024);
         return bomb;
     }
