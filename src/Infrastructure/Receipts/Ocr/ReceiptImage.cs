@@ -33,14 +33,15 @@ internal static class ReceiptImage
         new("ocr.undecodable_image", $"The {contentType} image could not be decoded.");
 
     /// <summary>
-    /// Grey (8 bpp, no colour map), then as configured: ×2 when narrow, deskewed, background normalised
-    /// (and the surroundings cleared) or binarised.
+    /// Grey (8 bpp, no colour map), then as configured: ×2 when narrow (and the doubled image still
+    /// within the budget), deskewed, background normalised (and the surroundings cleared) or binarised.
     /// Takes ownership of <paramref name="pix"/>; each step replaces the image and frees the previous one.
     /// </summary>
-    public static PixHandle Prepare(PixHandle pix, OcrPassOptions options)
+    public static PixHandle Prepare(PixHandle pix, OcrPassOptions options, ImageBudget budget)
     {
         pix = Replace(pix, LeptonicaNative.ConvertTo8);
-        if (LeptonicaNative.Width(pix) < options.UpscaleBelowWidth)
+        var (width, height) = (LeptonicaNative.Width(pix), LeptonicaNative.Height(pix));
+        if (width < options.UpscaleBelowWidth && budget.Fits(2L * width, 2L * height))
             pix = Replace(pix, small => LeptonicaNative.Scale(small, 2f));
         if (options.Deskew)
             pix = Replace(pix, LeptonicaNative.Deskew);

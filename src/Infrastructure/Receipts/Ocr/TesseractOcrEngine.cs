@@ -108,7 +108,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         var bands = await OnEngineThreadAsync(() => ReceiptImage.Bands(Prepared(), options.Bands), cancellationToken);
         return RecognizedPage.Joined(await Task.WhenAll(bands.Select(band => RecognizeBandAsync(band, options.PageSegmentationMode, cancellationToken))));
 
-        PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(image.Span, contentType, _budget), options);
+        PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(image.Span, contentType, _budget), options, _budget);
     }
 
     private async Task<RecognizedPage> RecognizeBandAsync(PixHandle band, int pageSegmentationMode, CancellationToken cancellationToken)

@@ -60,6 +60,23 @@ public sealed class OcrImageBudgetTests
     }
 
     [Fact]
+    public async Task An_upscale_that_would_pass_the_budget_is_not_made()
+    {
+        var photo = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
+        long pixels;
+        using (var image = XImage.FromFile(SharedData.SwedishReceipt("receipt_0001.jpg")))
+            pixels = (long)image.PixelWidth * image.PixelHeight;
+        using var asIs = Engine(new ImageBudget { MaxPixels = pixels }, upscaleBelowWidth: 0);
+        using var upscaledWithinRoom = Engine(new ImageBudget(), upscaleBelowWidth: 20_000);
+        using var upscaledWithoutRoom = Engine(new ImageBudget { MaxPixels = pixels }, upscaleBelowWidth: 20_000);
+
+        var plain = (await asIs.ReadAsync(photo, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text;
+
+        (await upscaledWithinRoom.ReadAsync(photo, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text.ShouldNotBe(plain);
+        (await upscaledWithoutRoom.ReadAsync(photo, "image/jpeg", OcrPass.Standard, CancellationToken.None)).Text.ShouldBe(plain);
+    }
+
+    [Fact]
     public async Task A_text_less_page_too_large_at_the_raster_resolution_is_rendered_at_a_lower_one_within_the_budget()
     {
         // 2400 × 2400 pt at 300 dpi would be 100 MP; within 4 MP it renders at 60 dpi (2000 × 2000).
@@ -84,7 +101,8 @@ public sealed class OcrImageBudgetTests
         refusal.Code.ShouldBe("ocr.pdf_page_too_large");
     }
 
-    private static TesseractOcrEngine Engine(ImageBudget budget) => new(Options.Create(new OcrOptions { Engines = 1 }), Options.Create(budget));
+    private static TesseractOcrEngine Engine(ImageBudget budget, int upscaleBelowWidth = 0) =>
+        new(Options.Create(new OcrOptions { Engines = 1, UpscaleBelowWidth = upscaleBelowWidth }), Options.Create(budget));
 
     private static byte[] ImageOnlyPdf(string jpeg, double sidePoints)
     {
