@@ -77,7 +77,8 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     {
         try
         {
-            return await QpdfChecker.CheckAsync(path, int.MaxValue, _budget, cancellationToken);
+            // The page cap is the upload's (only the first pages are read here); the budget is the same.
+            return await QpdfChecker.CheckAsync(path, maxPages: int.MaxValue, _budget, cancellationToken);
         }
         catch (UploadRejectedException refused)
         {
