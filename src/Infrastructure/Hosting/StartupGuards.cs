@@ -35,6 +35,8 @@ public static class StartupGuards
             violations.Add("Auth:Authority must name the OIDC authority that signs access tokens.");
         if (!string.IsNullOrWhiteSpace(auth.DevSigningKey))
             violations.Add("Auth:DevSigningKey must be empty: locally signed tokens are for local/test/ci.");
+        if (!string.IsNullOrWhiteSpace(auth.DevSigningKeyFile))
+            violations.Add("Auth:DevSigningKeyFile must be empty: locally signed tokens are for local/test/ci.");
         if (database.Provider != DatabaseProvider.Postgres)
             violations.Add("Database:Provider must be Postgres: SQLite is the embedded local default only.");
         if (!documents.UsesS3)
@@ -43,6 +45,8 @@ public static class StartupGuards
             violations.Add("Documents:VirusScan:Enabled must be true: uploads are scanned outside local/test/ci.");
         if (cors.AllowsAnyOrigin)
             violations.Add("Cors:AllowedOrigins must list origins: '*' (any origin) is for local/test/ci.");
+        if (cors.AllowLoopbackOrigins)
+            violations.Add("Cors:AllowLoopbackOrigins must be false: origins on the server's own machine are for local/test/ci.");
         return violations;
     }
 

@@ -33,6 +33,8 @@ public sealed class StartupGuardTests
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins must list origins")]
     [InlineData("Auth:Authority", "", "Auth:Authority must name the OIDC authority")]
     [InlineData("Auth:DevSigningKey", "a-key-anyone-can-read-in-the-repository", "Auth:DevSigningKey must be empty")]
+    [InlineData("Auth:DevSigningKeyFile", "data/dev-signing-key", "Auth:DevSigningKeyFile must be empty")]
+    [InlineData("Cors:AllowLoopbackOrigins", "true", "Cors:AllowLoopbackOrigins must be false")]
     [InlineData("Documents:VirusScan:Enabled", "false", "Documents:VirusScan:Enabled must be true")]
     [InlineData("Documents:Store", "local", "Documents:Store must be s3")]
     [InlineData("Documents:S3:RetentionYears", "6", "bookkeeping material is kept at least 7 years")]
@@ -55,7 +57,8 @@ public sealed class StartupGuardTests
         {
             ["Auth:StubUser"] = "true",
             ["Database:Provider"] = "Sqlite",
-            ["Cors:AllowedOrigins:0"] = "*",
+            ["Cors:AllowLoopbackOrigins"] = "true",
+            ["Auth:DevSigningKeyFile"] = "data/dev-signing-key",
         });
 
         StartupGuards.Violations(Host(AppEnvironments.Local), configuration).ShouldBeEmpty();
