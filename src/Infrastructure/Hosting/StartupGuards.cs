@@ -1,7 +1,9 @@
 using CleanLedger.Infrastructure.Documents;
+using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace CleanLedger.Infrastructure.Hosting;
 
@@ -39,6 +41,8 @@ public static class StartupGuards
             violations.Add("Auth:DevSigningKeyFile must be empty: locally signed tokens are for local/test/ci.");
         if (database.Provider != DatabaseProvider.Postgres)
             violations.Add("Database:Provider must be Postgres: SQLite is the embedded local default only.");
+        else
+            violations.AddRange(JobStorageViolations(database, configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions()));
         if (!documents.UsesS3)
             violations.Add("Documents:Store must be s3: documents are kept in an Object Lock bucket outside local/test/ci.");
         if (!documents.VirusScan.Enabled)
@@ -48,6 +52,21 @@ public static class StartupGuards
         if (cors.AllowLoopbackOrigins)
             violations.Add("Cors:AllowLoopbackOrigins must be false: origins on the server's own machine are for local/test/ci.");
         return violations;
+    }
+
+    // The job storage must not hold the tables' owner's credentials: the owner bypasses RLS and may
+    // lift the immutability triggers (docs/adr/0017).
+    private static IEnumerable<string> JobStorageViolations(DatabaseOptions database, JobOptions jobs)
+    {
+        if (string.IsNullOrWhiteSpace(jobs.ConnectionString))
+        {
+            yield return "Jobs:ConnectionString must connect as the jobs role: without it the job storage would connect as the tables' owner.";
+            yield break;
+        }
+
+        var jobsUser = new NpgsqlConnectionStringBuilder(jobs.ConnectionString).Username;
+        if (string.Equals(jobsUser, new NpgsqlConnectionStringBuilder(database.EffectiveMigrationConnectionString).Username, StringComparison.Ordinal))
+            yield return $"Jobs:ConnectionString must not connect as '{jobsUser}', the tables' owner: use the jobs role ({database.JobsRole}).";
     }
 
     public static void EnsureSafe(IHostEnvironment environment, IConfiguration configuration)

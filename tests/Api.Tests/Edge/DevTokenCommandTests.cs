@@ -45,6 +45,7 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody",
+            ["Jobs:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=jobs",
             ["Auth:Authority"] = "https://login.cleanledger.test",
             ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.test",
             ["Documents:Store"] = "s3",
