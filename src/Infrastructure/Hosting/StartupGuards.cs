@@ -9,7 +9,7 @@ namespace CleanLedger.Infrastructure.Hosting;
 
 /// <summary>
 /// Refuses to start a host whose settings break its environment's policy, naming each setting.
-/// Development shortcuts (stub user, SQLite, any-origin CORS, no token authority) are for
+/// Development shortcuts (stub user, SQLite, any-origin or loopback CORS, dev keys, no token authority) are for
 /// local/test/ci only.
 /// </summary>
 public static class StartupGuards
