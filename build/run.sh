@@ -11,13 +11,7 @@ API_HOST="${API_HOST:-127.0.0.1}"
 ADMIN_HOST="${ADMIN_HOST:-127.0.0.1}"
 API_PORT="${API_PORT:-5080}"
 ADMIN_PORT="${ADMIN_PORT:-5081}"
-mkdir -p "$ROOT/data"
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-local}"
-export Database__Provider=Sqlite
-export Database__ConnectionString="Data Source=$ROOT/data/cleanledger.db"
-export Documents__LocalStorePath="$ROOT/data/documents"
-# Dev tokens are signed with a key this machine generates on first run (never in the repository).
-export Auth__DevSigningKeyFile="$ROOT/data/dev-signing-key"
+source "$ROOT/build/lib/local.sh"
 
 # qpdf checks uploaded PDFs and the PDF reports embed DejaVu Sans; virus scanning is off in
 # local (see README), so clamd is not needed.
