@@ -9,7 +9,7 @@ namespace CleanLedger.Infrastructure.Persistence;
 /// One connection and one transaction per scope (request or job), scoped to the current user and
 /// organisation before every statement. A command's transaction is begun for writing by the
 /// unit of work (ending the read-only one its permission check used); a query's is opened
-/// read-only on first use, a write in it is refused (and on PostgreSQL by the database too). Only
+/// read-only on first use, a write in it is refused (by the session and by the engine). Only
 /// <see cref="CommitAsync"/> commits; disposing an uncommitted session rolls it back.
 /// </summary>
 public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext orgContext) : IUnitOfWork, IAsyncDisposable

@@ -93,7 +93,9 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+        // query_only is per connection and outlives it in the pool: every open starts writable, as
+        // a plain connection would, and BeginAsync sets it for the transaction it begins.
+        await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA query_only = OFF;");
         return connection;
     }
 
