@@ -29,21 +29,24 @@ RUN="$(mktemp -d /tmp/cl-bench.XXXXXX)"
 chmod 755 "$RUN"
 trap 'stop_clamd "$RUN"; stop_postgres "$RUN"; rm -rf "$RUN"' EXIT
 
+# Every benchmark past the rule engine runs on a test database, whose settings name clamd (the
+# upload path scans), so the services start first, all of them, before any benchmark needs one.
+apt_install qpdf tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils
+# One OpenMP thread per Tesseract engine; the OCR pool runs one engine per core.
+export OMP_THREAD_LIMIT=1
+start_postgres "$RUN" 55499
+start_clamd "$RUN" 53399
+
 dotnet build "$ROOT/tests/Benchmarks" -c Release -v quiet -nologo >/dev/null
 log "rule engine"
 (cd "$RUN" && dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- rules --job short --inProcess) | grep -E '^\|'
 log "posting throughput"
-start_postgres "$RUN" 55499
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- posting
 log "SIE export of 1,000,000 transaction lines"
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- sie
 log "document uploads"
-apt_install qpdf
-start_clamd "$RUN" 53399
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- uploads
 log "OCR throughput"
-apt_install tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils
-export OMP_THREAD_LIMIT=1
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- ocr
 log "upload→posted latency, one receipt photo at a time"
 dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- latency 2>/dev/null | grep -E '^receipts='

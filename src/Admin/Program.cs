@@ -38,6 +38,7 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 app.Services.MigrateDatabaseIfConfigured();
 
+app.UseConfiguredForwardedHeaders(app.Configuration);
 app.UseExceptionHandler("/error");
 if (!app.Environment.IsEnvironment(AppEnvironments.Local))
     app.UseHsts();

@@ -23,7 +23,7 @@ builder.Services.AddMediator(options =>
     options.GenerateTypesAsInternal = true;
     options.Assemblies = [typeof(OrgScopingBehavior<,>)];
 });
-builder.Services.AddApiAuthentication(builder.Configuration);
+builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddEdgeProtection(builder.Configuration);
 builder.Services.AddApiOpenApi();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -53,6 +53,7 @@ if (command == DevTokenCommand.Name)
 if (app.Configuration.GetValue<bool>("Auth:StubUser"))
     await app.Services.SeedDemoOrganizationAsync(CancellationToken.None);
 
+app.UseConfiguredForwardedHeaders(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsEnvironment(AppEnvironments.Local))

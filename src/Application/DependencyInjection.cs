@@ -15,15 +15,19 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUser>());
 
-        // The pipeline, outermost first: logging/tracing → validation → unit of work (commands)
-        // → scoping and permission → handler. Registration order is pipeline order; a behavior
-        // whose constraint a message does not meet is skipped for it. See docs/adr/0004.
+        services.AddScoped<OrgAccess>();
+
+        // The pipeline, outermost first: logging/tracing → validation → scoping and permission →
+        // unit of work (commands) → the permission again inside the write transaction (org-scoped
+        // commands) → handler. Registration order is pipeline order; a behavior whose constraint a
+        // message does not meet is skipped for it. See docs/adr/0003 and 0017.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UserScopingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlatformAdminScopingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrgScopingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrgAccessRecheckBehavior<,>));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Ledger.Verifications.VerificationPosting>();
         services.AddScoped<Reports.GetVatReport.VatReportCalculator>();

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using CleanLedger.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- rules      (BenchmarkDotNet)
-// dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES; ./build/bench.sh sets it)
+// dotnet run -c Release --project tests/Benchmarks -- posting    (needs CLEANLEDGER_TEST_POSTGRES and CLEANLEDGER_TEST_CLAMD, which every test database names; ./build/bench.sh sets both)
 // dotnet run -c Release --project tests/Benchmarks -- uploads    (also needs CLEANLEDGER_TEST_CLAMD)
 // dotnet run -c Release --project tests/Benchmarks -- accuracy <folder> [--ocr-cache DIR] [--one-pass]   (receipt OCR + extraction against labels.jsonl)
 // dotnet run -c Release --project tests/Benchmarks -- latency    (upload→posted through the Api; needs PostgreSQL and clamd)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
@@ -34,9 +35,14 @@ public abstract class HostFactory<TEntryPoint>(DatabaseProvider provider) : WebA
         _ownsDatabase = false;
     }
 
+    /// <summary>This host's own random development signing key: no key is committed, and none is shared between hosts.</summary>
+    public string DevSigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        if (Environment is AppEnvironments.Local or AppEnvironments.Test or AppEnvironments.Ci)
+            builder.UseSetting("Auth:DevSigningKey", DevSigningKey);
         foreach (var (key, value) in Database.Settings.Concat(Settings))
             builder.UseSetting(key, value);
     }

@@ -7,7 +7,7 @@ namespace CleanLedger.Testing;
 
 /// <summary>
 /// A database of its own in the test cluster. Migrations run as the owner role, the app as the
-/// non-owner app role (so RLS binds it), and Respawn as the superuser (RLS would hide rows from
+/// non-owner app role (so RLS binds it), the job storage as the jobs role, and Respawn as the superuser (RLS would hide rows from
 /// anyone else and its DELETEs would silently skip them).
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
@@ -15,21 +15,25 @@ public sealed class PostgresTestDatabase : TestDatabase
     public const string ServerVariable = "CLEANLEDGER_TEST_POSTGRES";
     public const string OwnerRole = "cleanledger_owner";
     public const string AppRole = "cleanledger_app";
+    public const string JobsRole = "cleanledger_jobs";
 
     private readonly string _superuser;
     private readonly string _name;
     private Respawner? _respawner;
 
-    private PostgresTestDatabase(string superuser, string name, DatabaseOptions options)
+    private PostgresTestDatabase(string superuser, string name, DatabaseOptions options, string jobsConnectionString)
     {
         _superuser = superuser;
         _name = name;
         Options = options;
+        JobsConnectionString = jobsConnectionString;
     }
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     public override DatabaseOptions Options { get; }
+
+    public override string JobsConnectionString { get; }
 
     /// <summary>The superuser, connected to this test's database (bypasses RLS: for setup and proofs only).</summary>
     public string SuperuserConnectionString => new NpgsqlConnectionStringBuilder(_superuser) { Database = _name }.ConnectionString;
@@ -60,9 +64,10 @@ public sealed class PostgresTestDatabase : TestDatabase
             ConnectionString = As(AppRole),
             MigrationConnectionString = As(OwnerRole),
             AppRole = AppRole,
+            JobsRole = JobsRole,
         };
         DatabaseMigrator.Migrate(options);
-        return new PostgresTestDatabase(superuser, name, options);
+        return new PostgresTestDatabase(superuser, name, options, As(JobsRole));
     }
 
     public override async Task ResetAsync()

@@ -13,6 +13,9 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public abstract DatabaseOptions Options { get; }
 
+    /// <summary>PostgreSQL: the job storage's own connection, as the jobs role; none on SQLite.</summary>
+    public virtual string? JobsConnectionString => null;
+
     /// <summary>The local write-once document store that goes with this database.</summary>
     public string DocumentsFolder { get; } = Directory.CreateTempSubdirectory("cleanledger-documents-").FullName;
 
@@ -23,6 +26,7 @@ public abstract class TestDatabase : IAsyncDisposable
         ["Database:ConnectionString"] = Options.ConnectionString,
         ["Database:MigrationConnectionString"] = Options.MigrationConnectionString,
         ["Database:AppRole"] = Options.AppRole,
+        ["Jobs:ConnectionString"] = JobsConnectionString,
         ["Database:MigrateOnStart"] = "true",
         ["Documents:LocalStorePath"] = DocumentsFolder,
         ["Documents:VirusScan:Enabled"] = "true",

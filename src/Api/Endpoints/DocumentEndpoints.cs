@@ -21,6 +21,7 @@ public static class DocumentEndpoints
         var documents = api.MapGroup("/orgs/{orgId:guid}/documents").WithTags(OpenApiConventions.DocumentsTag);
 
         documents.MapPost("", Upload)
+            .RequirePermissionBeforeBody<UploadDocument>()
             .WithName("UploadDocument")
             .WithSummary("Uploads a receipt or invoice (multipart field 'file'); idempotent with an Idempotency-Key; the same bytes again return the existing document.")
             .Accepts<IFormFile>("multipart/form-data")

@@ -24,7 +24,7 @@ public static class ExportEndpoints
             .ProducesValidationProblem()
             .WithOrgProblems();
 
-        api.MapPost("/orgs/{orgId:guid}/imports/sie", ImportSie)
+        api.MapPost("/orgs/{orgId:guid}/imports/sie", ImportSie).RequirePermissionBeforeBody<ImportSie>()
             .WithTags(OpenApiConventions.ExportsTag)
             .WithName("ImportSie")
             .WithSummary("Imports a SIE 4 file (multipart field 'file'): fiscal years, accounts, opening balances and verifications with their numbers.")

@@ -14,7 +14,13 @@ public static class Authentication
 {
     private const string SelectingScheme = "Api";
 
-    public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// How far a token's expiry (and not-before) may be off the clock: enough for servers kept in
+    /// time by NTP, not the library's default five minutes of life after a token has expired.
+    /// </summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(30);
+
+    public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddAuthentication(SelectingScheme)
@@ -29,6 +35,7 @@ public static class Authentication
                 if (!string.IsNullOrWhiteSpace(auth.Authority))
                 {
                     options.Authority = auth.Authority;
+                    options.TokenValidationParameters.ClockSkew = MaxClockSkew;
                     return;
                 }
 
@@ -36,9 +43,10 @@ public static class Authentication
                 {
                     ValidIssuer = auth.DevIssuer,
                     ValidAudience = auth.Audience,
-                    IssuerSigningKey = string.IsNullOrWhiteSpace(auth.DevSigningKey) ? null : DevTokens.SigningKey(auth),
+                    IssuerSigningKey = DevTokens.SigningKey(auth, environment) is { } key ? key : null,
                     NameClaimType = PrincipalMapping.NameClaim,
                     RoleClaimType = PrincipalMapping.RoleClaim,
+                    ClockSkew = MaxClockSkew,
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, StubAuthenticationHandler>(StubAuthenticationHandler.SchemeName, null);

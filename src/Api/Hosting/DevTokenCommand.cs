@@ -8,7 +8,7 @@ namespace CleanLedger.Api.Hosting;
 
 /// <summary>
 /// <c>dev-token --user ID [--name NAME] [--org ORGID --role owner|accountant|bookkeeper|viewer | --role admin]</c>:
-/// prints a token signed with the local development key. With an organisation it also makes the
+/// prints a token signed with the development key (the one this machine generated, see <see cref="DevTokens"/>). With an organisation it also makes the
 /// user a member with that role in the configured database, so the token works at once. Refused
 /// outside local/test/ci.
 /// </summary>
@@ -35,7 +35,7 @@ public static class DevTokenCommand
         if (orgId is { } org && role is not "admin")
             await GrantMembershipAsync(app.Services, org, userId, name, Enum.Parse<OrgRole>(role!, ignoreCase: true), now);
 
-        Console.WriteLine(DevTokens.Create(auth, userId, name, platformAdmin: role == "admin", TimeSpan.FromHours(12), now));
+        Console.WriteLine(DevTokens.Create(auth, app.Environment, userId, name, platformAdmin: role == "admin", TimeSpan.FromHours(12), now));
         return 0;
     }
 

@@ -17,7 +17,7 @@ public static class AppEnvironments
         ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
         ?? Local;
 
-    /// <summary>local, test and ci: stub sign-in, dev tokens and permissive CORS are allowed.</summary>
+    /// <summary>local, test and ci: stub sign-in, dev tokens and CORS for origins on this machine are allowed.</summary>
     public static bool AllowsDevelopmentShortcuts(this IHostEnvironment environment) =>
         environment.EnvironmentName is Local or Test or Ci;
 }

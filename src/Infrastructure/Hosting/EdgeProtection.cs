@@ -1,9 +1,11 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using CleanLedger.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,25 @@ public sealed class RateLimitingOptions
         public FixedWindowRateLimiterOptions ToLimiterOptions() =>
             new() { PermitLimit = PermitLimit, Window = TimeSpan.FromSeconds(WindowSeconds), QueueLimit = 0, AutoReplenishment = true };
     }
+}
+
+/// <summary>
+/// Section "ForwardedHeaders": the TLS proxies in front of a host. Only from these addresses are
+/// X-Forwarded-For and X-Forwarded-Proto believed (the client's address for per-IP limits, https
+/// for the admin cookie's Secure flag); from anywhere else they are ignored. None configured: none
+/// believed.
+/// </summary>
+public sealed class ForwardedHeadersSettings
+{
+    public const string Section = "ForwardedHeaders";
+
+    /// <summary>Proxy addresses, e.g. "10.0.0.5".</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Proxy networks in CIDR notation, e.g. "10.0.0.0/24".</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
+    public bool Any => KnownProxies.Length > 0 || KnownNetworks.Length > 0;
 }
 
 /// <summary>Rate limits, CORS, security headers and body-size limits: what every request meets first, in both hosts.</summary>
@@ -67,14 +88,37 @@ public static class EdgeProtection
         var cors = configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new CorsOptions();
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
         {
-            _ = cors.AllowsAnyOrigin ? policy.AllowAnyOrigin() : policy.WithOrigins(cors.AllowedOrigins);
+            _ = cors.AllowsAnyOrigin ? policy.AllowAnyOrigin() : policy.SetIsOriginAllowed(cors.Allows);
             policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After");
         }));
+
+        var proxies = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The framework's default trusts loopback; only what is configured is trusted here.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.KnownProxies)
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var network in proxies.KnownNetworks)
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
 
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 25 * 1024 * 1024);
         return services;
     }
+
+    /// <summary>
+    /// The client's address and scheme as the configured proxies forwarded them; first in the
+    /// pipeline. Without a configured proxy the middleware is left out: with empty lists it
+    /// would believe the headers from anyone.
+    /// </summary>
+    public static IApplicationBuilder UseConfiguredForwardedHeaders(this IApplicationBuilder app, IConfiguration configuration) =>
+        configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() is { Any: true }
+            ? app.UseForwardedHeaders()
+            : app;
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>

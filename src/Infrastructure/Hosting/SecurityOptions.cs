@@ -13,8 +13,11 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = "cleanledger-api";
 
-    /// <summary>The local development signing key for dev tokens (local/test/ci only).</summary>
+    /// <summary>A development signing key for dev tokens (local/test/ci only; tests set a random one). Never committed.</summary>
     public string? DevSigningKey { get; set; }
+
+    /// <summary>Where the development signing key this machine generated on first run is kept, when <see cref="DevSigningKey"/> is not set (local).</summary>
+    public string? DevSigningKeyFile { get; set; }
 
     public string DevIssuer { get; set; } = "cleanledger-local";
 }
@@ -27,5 +30,20 @@ public sealed class CorsOptions
     /// <summary>Allowed browser origins; "*" allows any (local/test/ci only).</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    /// <summary>
+    /// Also allows any origin on this machine (http or https, localhost, 127.0.0.0/8 or [::1], any
+    /// port: a front end's dev server) and no other (local/test/ci only). A web page elsewhere
+    /// cannot read the local Api's answers.
+    /// </summary>
+    public bool AllowLoopbackOrigins { get; set; }
+
     public bool AllowsAnyOrigin => AllowedOrigins.Contains("*");
+
+    public bool Allows(string origin) =>
+        AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase) || (AllowLoopbackOrigins && IsLoopback(origin));
+
+    private static bool IsLoopback(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.IsLoopback;
 }

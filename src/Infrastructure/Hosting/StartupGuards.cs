@@ -1,13 +1,15 @@
 using CleanLedger.Infrastructure.Documents;
+using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace CleanLedger.Infrastructure.Hosting;
 
 /// <summary>
 /// Refuses to start a host whose settings break its environment's policy, naming each setting.
-/// Development shortcuts (stub user, SQLite, any-origin CORS, no token authority) are for
+/// Development shortcuts (stub user, SQLite, any-origin or loopback CORS, dev keys, no token authority) are for
 /// local/test/ci only.
 /// </summary>
 public static class StartupGuards
@@ -35,15 +37,36 @@ public static class StartupGuards
             violations.Add("Auth:Authority must name the OIDC authority that signs access tokens.");
         if (!string.IsNullOrWhiteSpace(auth.DevSigningKey))
             violations.Add("Auth:DevSigningKey must be empty: locally signed tokens are for local/test/ci.");
+        if (!string.IsNullOrWhiteSpace(auth.DevSigningKeyFile))
+            violations.Add("Auth:DevSigningKeyFile must be empty: locally signed tokens are for local/test/ci.");
         if (database.Provider != DatabaseProvider.Postgres)
             violations.Add("Database:Provider must be Postgres: SQLite is the embedded local default only.");
+        else
+            violations.AddRange(JobStorageViolations(database, configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions()));
         if (!documents.UsesS3)
             violations.Add("Documents:Store must be s3: documents are kept in an Object Lock bucket outside local/test/ci.");
         if (!documents.VirusScan.Enabled)
             violations.Add("Documents:VirusScan:Enabled must be true: uploads are scanned outside local/test/ci.");
         if (cors.AllowsAnyOrigin)
             violations.Add("Cors:AllowedOrigins must list origins: '*' (any origin) is for local/test/ci.");
+        if (cors.AllowLoopbackOrigins)
+            violations.Add("Cors:AllowLoopbackOrigins must be false: origins on the server's own machine are for local/test/ci.");
         return violations;
+    }
+
+    // The job storage must not hold the tables' owner's credentials: the owner bypasses RLS and may
+    // lift the immutability triggers (docs/adr/0017).
+    private static IEnumerable<string> JobStorageViolations(DatabaseOptions database, JobOptions jobs)
+    {
+        if (string.IsNullOrWhiteSpace(jobs.ConnectionString))
+        {
+            yield return "Jobs:ConnectionString must connect as the jobs role: without it the job storage would connect as the tables' owner.";
+            yield break;
+        }
+
+        var jobsUser = new NpgsqlConnectionStringBuilder(jobs.ConnectionString).Username;
+        if (string.Equals(jobsUser, new NpgsqlConnectionStringBuilder(database.EffectiveMigrationConnectionString).Username, StringComparison.Ordinal))
+            yield return $"Jobs:ConnectionString must not connect as '{jobsUser}', the tables' owner: use the jobs role ({database.JobsRole}).";
     }
 
     public static void EnsureSafe(IHostEnvironment environment, IConfiguration configuration)

@@ -11,8 +11,12 @@ public sealed class JobOptions
     /// <summary>Job workers; OCR is CPU-bound, so one per core.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>PostgreSQL: where Hangfire keeps its tables (created on first start by the migration role).</summary>
-    public string Schema { get; set; } = "hangfire";
+    /// <summary>
+    /// PostgreSQL: what the job storage connects with: the jobs role, which owns the schema's
+    /// tables and nothing else (required in staging/production; elsewhere the migration
+    /// connection is used when it is not set).
+    /// </summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>SQLite: the job database file; by default beside the books' file, with ".jobs" appended.</summary>
     public string? SqlitePath { get; set; }

@@ -15,13 +15,16 @@ using Microsoft.Extensions.Options;
 namespace CleanLedger.Infrastructure.Jobs;
 
 /// <summary>
-/// Hangfire with durable storage on both engines (ADR 0011): PostgreSQL in its own schema, or a
+/// Hangfire with durable storage on both engines (ADR 0011): PostgreSQL in its own schema as its own role (ADR 0017), or a
 /// SQLite file beside the books for the embedded default. The job server runs in the Api unless
 /// <see cref="JobOptions.Server"/> is off; the Admin shows the same storage in its dashboard.
 /// </summary>
 public static class JobsSetup
 {
     public const string ReceiptQueue = "receipts";
+
+    /// <summary>PostgreSQL: where Hangfire keeps its tables (the schema a migration makes for the jobs role).</summary>
+    public const string PostgresSchema = "hangfire";
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
@@ -32,7 +35,7 @@ public static class JobsSetup
         // several hosts in one process (tests, Api beside Admin) never enqueue into each other's.
         services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.Postgres
             ? new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(database.EffectiveMigrationConnectionString, PostgresOptions(jobs)),
+                new NpgsqlConnectionFactory(jobs.ConnectionString ?? database.EffectiveMigrationConnectionString, PostgresOptions(jobs)),
                 PostgresOptions(jobs))
             : new SQLiteStorage(jobs.SqlitePath ?? SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval }));
         services.AddHangfire((provider, hangfire) => hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -63,7 +66,7 @@ public static class JobsSetup
     private static PostgreSqlStorageOptions PostgresOptions(JobOptions jobs) =>
         // Polling, not LISTEN/NOTIFY: with long polling, workers of several storages in one process
         // (the tests' hosts) were seen waiting minutes for jobs already queued.
-        new() { SchemaName = jobs.Schema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval };
+        new() { SchemaName = PostgresSchema, PrepareSchemaIfNecessary = true, InvisibilityTimeout = jobs.InvisibilityTimeout, QueuePollInterval = jobs.PollInterval };
 
     private static string SqliteJobFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".jobs";
 }

@@ -25,6 +25,9 @@ public sealed class DatabaseOptions
     /// <summary>The PostgreSQL role the app connects as; migrations grant it exactly what it needs.</summary>
     public string AppRole { get; set; } = "cleanledger_app";
 
+    /// <summary>The PostgreSQL role the job storage (Hangfire) connects as; migrations give it its own schema and nothing of the books.</summary>
+    public string JobsRole { get; set; } = "cleanledger_jobs";
+
     public bool MigrateOnStart { get; set; } = true;
 
     public string EffectiveMigrationConnectionString =>

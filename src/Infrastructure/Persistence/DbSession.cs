@@ -8,7 +8,8 @@ namespace CleanLedger.Infrastructure.Persistence;
 /// <summary>
 /// One connection and one transaction per scope (request or job), scoped to the current user and
 /// organisation before every statement. A command's transaction is begun for writing by the
-/// unit of work; a query's is opened read-only on first use, and a write in it is refused. Only
+/// unit of work (ending the read-only one its permission check used); a query's is opened
+/// read-only on first use, a write in it is refused (by the session and by the engine). Only
 /// <see cref="CommitAsync"/> commits; disposing an uncommitted session rolls it back.
 /// </summary>
 public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext orgContext) : IUnitOfWork, IAsyncDisposable
@@ -28,10 +29,24 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
     /// <inheritdoc cref="SqlDialect.ForUpdate"/>
     public string ForUpdate => dialect.ForUpdate;
 
+    /// <summary><see cref="SqlDialect.ForShare"/> inside a command's write transaction; empty in a read-only one, which holds nothing.</summary>
+    public string ForShareIfWriting => _writable && _transaction is not null ? dialect.ForShare : "";
+
+    /// <summary>
+    /// Begins the command's write transaction. A read-only transaction the scope already read in
+    /// (the permission check before it) is ended first: the check runs without the write lock,
+    /// and the command re-reads what it relies on inside its own transaction.
+    /// </summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         if (_transaction is not null)
-            throw new InvalidOperationException("A transaction is already open in this scope; a command must begin before any read.");
+        {
+            if (_writable)
+                throw new InvalidOperationException("A write transaction is already open in this scope.");
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+
         await OpenAsync(write: true, cancellationToken);
     }
 

@@ -31,6 +31,9 @@ public abstract class SqlDialect
     /// <summary>Appended to a SELECT to hold its rows until commit; empty where a write transaction already excludes other writers.</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>Appended to a SELECT to keep its rows from changing until commit while other readers go on; empty where a write transaction already excludes other writers.</summary>
+    public abstract string ForShare { get; }
+
     /// <summary>Ids as a list parameter: lower-case text, since list items bypass Dapper's type handlers.</summary>
     public static string[] IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString()).ToArray();
 }
@@ -50,8 +53,15 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
-    public override async Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(cancellationToken);
+    // A read transaction is declared READ ONLY, so the database itself refuses a write in a query
+    // (the session refuses it first; this holds for SQL that bypasses the session's checks too).
+    public override async Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!write)
+            await connection.ExecuteAsync(new CommandDefinition("SET TRANSACTION READ ONLY", transaction: transaction, cancellationToken: cancellationToken));
+        return transaction;
+    }
 
     // Dapper passes a list to Npgsql as one array parameter.
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
@@ -59,6 +69,8 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     public override string InIdList(string column, string parameter) => $"{column} = ANY(CAST(@{parameter} AS uuid[]))";
 
     public override string ForUpdate => "FOR UPDATE";
+
+    public override string ForShare => "FOR SHARE";
 
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
@@ -81,15 +93,21 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+        // query_only is per connection and outlives it in the pool: every open starts writable, as
+        // a plain connection would, and BeginAsync sets it for the transaction it begins.
+        await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA query_only = OFF;");
         return connection;
     }
 
     // A writer takes the write lock up front (BEGIN IMMEDIATE), waiting on busy_timeout behind
     // other writers; readers stay deferred and never block writers (WAL). Upgrading a deferred
-    // transaction later could fail at once with SQLITE_BUSY, so a session never does.
-    public override Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: !write));
+    // transaction later could fail at once with SQLITE_BUSY, so a session never does: a reader's
+    // connection is query_only, the engine's own READ ONLY.
+    public override async Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(write ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON");
+        return ((SqliteConnection)connection).BeginTransaction(deferred: !write);
+    }
 
     // Dapper expands a list into one parameter per element for SQLite.
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
@@ -99,6 +117,8 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
 
     // Write transactions begin IMMEDIATE: one writer at a time holds the whole database.
     public override string ForUpdate => "";
+
+    public override string ForShare => "";
 
     // SQLite has no row-level security: the WHERE org_id = @OrgId in every statement is the only line.
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>

@@ -24,7 +24,8 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
         var org = await app.SendAsync<OrganizationDetails>(owner, new CreateOrganization("Token AB", "556677-8899", VatPeriod.Monthly, "01-01"));
         var userId = Guid.NewGuid();
 
-        var (exitCode, output, errors) = await ApiProcess.RunAsync("test", factory.Database.Settings,
+        var settings = new Dictionary<string, string?>(factory.Database.Settings) { ["Auth:DevSigningKey"] = factory.DevSigningKey };
+        var (exitCode, output, errors) = await ApiProcess.RunAsync("test", settings,
             "dev-token", "--user", userId.ToString(), "--name", "Vera Viewer", "--org", org.Id.ToString(), "--role", "viewer");
 
         exitCode.ShouldBe(0, errors);
@@ -44,6 +45,7 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody",
+            ["Jobs:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=jobs",
             ["Auth:Authority"] = "https://login.cleanledger.test",
             ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.test",
             ["Documents:Store"] = "s3",

@@ -133,14 +133,34 @@ public sealed class StagingEdgeTests(StagingApiFactory factory) : IClassFixture<
 
 public sealed class LocalCorsTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
 {
-    [Fact]
-    public async Task In_test_any_origin_is_allowed()
+    [Theory]
+    [InlineData("http://localhost:5173")]
+    [InlineData("http://127.0.0.1:3000")]
+    [InlineData("https://localhost:8443")]
+    [InlineData("http://[::1]:5173")]
+    public async Task An_origin_on_this_machine_on_any_port_is_allowed(string origin)
+    {
+        var response = await SendWithOriginAsync(origin);
+
+        response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([origin]);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("http://localhost.evil.example")]
+    [InlineData("http://192.168.1.20:5173")]
+    [InlineData("null")]
+    public async Task Any_other_origin_gets_no_cors_headers(string origin)
+    {
+        var response = await SendWithOriginAsync(origin);
+
+        response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+    }
+
+    private Task<HttpResponseMessage> SendWithOriginAsync(string origin)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
-        request.Headers.Add("Origin", "http://localhost:5173");
-
-        var response = await factory.CreateClient().SendAsync(request);
-
-        response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["*"]);
+        request.Headers.Add("Origin", origin);
+        return factory.CreateClient().SendAsync(request);
     }
 }

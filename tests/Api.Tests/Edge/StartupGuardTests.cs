@@ -16,6 +16,8 @@ public sealed class StartupGuardTests
         ["Auth:Authority"] = "https://login.cleanledger.se",
         ["Database:Provider"] = "Postgres",
         ["Database:ConnectionString"] = "Host=db;Username=cleanledger_app",
+        ["Database:MigrationConnectionString"] = "Host=db;Username=cleanledger_owner",
+        ["Jobs:ConnectionString"] = "Host=db;Username=cleanledger_jobs",
         ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.se",
         ["Documents:Store"] = "s3",
         ["Documents:S3:Endpoint"] = "https://s3.eu-north-1.example.se",
@@ -33,6 +35,10 @@ public sealed class StartupGuardTests
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins must list origins")]
     [InlineData("Auth:Authority", "", "Auth:Authority must name the OIDC authority")]
     [InlineData("Auth:DevSigningKey", "a-key-anyone-can-read-in-the-repository", "Auth:DevSigningKey must be empty")]
+    [InlineData("Auth:DevSigningKeyFile", "data/dev-signing-key", "Auth:DevSigningKeyFile must be empty")]
+    [InlineData("Cors:AllowLoopbackOrigins", "true", "Cors:AllowLoopbackOrigins must be false")]
+    [InlineData("Jobs:ConnectionString", "", "Jobs:ConnectionString must connect as the jobs role")]
+    [InlineData("Jobs:ConnectionString", "Host=db;Username=cleanledger_owner", "must not connect as 'cleanledger_owner', the tables' owner")]
     [InlineData("Documents:VirusScan:Enabled", "false", "Documents:VirusScan:Enabled must be true")]
     [InlineData("Documents:Store", "local", "Documents:Store must be s3")]
     [InlineData("Documents:S3:RetentionYears", "6", "bookkeeping material is kept at least 7 years")]
@@ -55,7 +61,8 @@ public sealed class StartupGuardTests
         {
             ["Auth:StubUser"] = "true",
             ["Database:Provider"] = "Sqlite",
-            ["Cors:AllowedOrigins:0"] = "*",
+            ["Cors:AllowLoopbackOrigins"] = "true",
+            ["Auth:DevSigningKeyFile"] = "data/dev-signing-key",
         });
 
         StartupGuards.Violations(Host(AppEnvironments.Local), configuration).ShouldBeEmpty();

@@ -5,6 +5,7 @@ using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CleanLedger.Api.Tests.Support;
 
@@ -24,7 +25,7 @@ public abstract class ApiFactory(DatabaseProvider provider) : HostFactory<Progra
     {
         var auth = Services.GetRequiredService<IConfiguration>().GetSection(AuthOptions.Section).Get<AuthOptions>()!;
         var client = CreateClient();
-        var token = DevTokens.Create(auth, user.Id, user.Name, user.IsPlatformAdmin, TimeSpan.FromMinutes(10), DateTimeOffset.UtcNow);
+        var token = DevTokens.Create(auth, Services.GetRequiredService<IHostEnvironment>(), user.Id, user.Name, user.IsPlatformAdmin, TimeSpan.FromMinutes(10), DateTimeOffset.UtcNow);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

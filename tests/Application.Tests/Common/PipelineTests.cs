@@ -20,6 +20,9 @@ public abstract class PipelineTests<TFixture>(TFixture fixture) : DatabaseTest<T
     private readonly TestUser _alice = TestUser.New("Alice");
     private readonly TestUser _bob = TestUser.New("Bob");
 
+    /// <summary>Far below the busy timeout a refused command would wait for if it took the write lock first.</summary>
+    private static readonly TimeSpan RefusalBound = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Validation_reports_every_invalid_field_and_writes_nothing()
     {
@@ -97,6 +100,50 @@ public abstract class PipelineTests<TFixture>(TFixture fixture) : DatabaseTest<T
         (await App.SendAsync<OrganizationDetails>(_bob, new GetOrganization(org.Id))).Id.ShouldBe(org.Id);
         (await App.SendAsync<IReadOnlyList<MemberDetails>>(_bob, new ListMembers(org.Id))).Count.ShouldBe(2);
         await Should.ThrowAsync<ForbiddenException>(() => App.AddMemberAsync(_bob, org.Id, TestUser.New("Carol"), OrgRole.Viewer));
+    }
+
+    [Fact]
+    public async Task A_refused_command_is_answered_while_another_writer_holds_the_write_lock()
+    {
+        var org = await App.CreateOrganizationAsync(_alice);
+        await App.AddMemberAsync(_alice, org.Id, _bob, OrgRole.Viewer);
+        var stranger = TestUser.New("Mallory");
+
+        await using (await WriteLock.HoldAsync(Fixture.Database))
+        {
+            // Waiting for the lock would take the engine's busy timeout (30 s) and then fail. On
+            // threads of their own: SQLite waits for its write lock synchronously.
+            await Should.ThrowAsync<ForbiddenException>(
+                Task.Run(() => App.AddMemberAsync(_bob, org.Id, stranger, OrgRole.Owner)).WaitAsync(RefusalBound));
+            await Should.ThrowAsync<NotFoundException>(
+                Task.Run(() => App.AddMemberAsync(stranger, org.Id, stranger, OrgRole.Owner)).WaitAsync(RefusalBound));
+        }
+
+        (await App.SendAsync<IReadOnlyList<MemberDetails>>(_alice, new ListMembers(org.Id))).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_command_waiting_for_the_write_lock_is_checked_again_inside_it()
+    {
+        var org = await App.CreateOrganizationAsync(_alice);
+        await App.AddMemberAsync(_alice, org.Id, _bob, OrgRole.Owner);
+        var carol = TestUser.New("Carol");
+
+        Task<MemberDetails> waiting;
+        await using (var writeLock = await WriteLock.HoldAsync(Fixture.Database))
+        {
+            // On a thread of its own: SQLite waits for its write lock synchronously.
+            waiting = Task.Run(() => App.AddMemberAsync(_bob, org.Id, carol, OrgRole.Accountant));
+            // Time for Bob's command to pass its first check and queue for the lock (were it
+            // slower, that check would see the demotion and refuse just the same).
+            await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromMilliseconds(500)));
+            waiting.IsCompleted.ShouldBeFalse();
+            await writeLock.CommitAsync($"UPDATE memberships SET role = 'viewer' WHERE org_id = '{org.Id}' AND user_id = '{_bob.Id}'");
+        }
+
+        await Should.ThrowAsync<ForbiddenException>(waiting);
+        (await App.SendAsync<IReadOnlyList<MemberDetails>>(_alice, new ListMembers(org.Id)))
+            .Select(member => member.UserId).ShouldNotContain(carol.Id);
     }
 
     [Fact]

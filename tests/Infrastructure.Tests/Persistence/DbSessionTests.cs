@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Persistence.Migrations;
 using CleanLedger.Testing;
@@ -33,6 +34,38 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : DatabaseTest<
 
         await using var reader = App.Services.CreateAsyncScope();
         (await CountUsersAsync(reader.ServiceProvider.GetRequiredService<DbSession>(), _userId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_write_smuggled_into_a_querys_transaction_is_refused_by_the_database()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+
+        // A read method carrying a write gets past the session's own check; the engine refuses it.
+        var refused = await Should.ThrowAsync<DbException>(() => session.QuerySingleOrDefaultAsync<Guid>(
+            "INSERT INTO users (id, created_at) VALUES (@id, @now) RETURNING id", new { id = _userId, now = DateTimeOffset.UtcNow }, CancellationToken.None));
+
+        refused.Message.ShouldContain("read", Case.Insensitive);
+        await using var reader = App.Services.CreateAsyncScope();
+        (await CountUsersAsync(reader.ServiceProvider.GetRequiredService<DbSession>(), _userId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_unit_of_work_begun_after_a_read_ends_the_read_and_writes()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+            (await CountUsersAsync(session, _userId)).ShouldBe(0);
+            await session.BeginAsync(CancellationToken.None);
+            await InsertUserAsync(session, _userId);
+            await Should.ThrowAsync<InvalidOperationException>(() => session.BeginAsync(CancellationToken.None));
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = App.Services.CreateAsyncScope();
+        (await CountUsersAsync(reader.ServiceProvider.GetRequiredService<DbSession>(), _userId)).ShouldBe(1);
     }
 
     [Fact]

@@ -4,10 +4,10 @@ using Mediator;
 namespace CleanLedger.Application.Common.Behaviors;
 
 /// <summary>
-/// A command runs in one write transaction, begun before its scope and permission are checked
-/// (so the check and the write see the same data) and committed when the handler returns. An
-/// exception leaves it uncommitted and disposing the scope rolls it back: a failed command
-/// changes nothing.
+/// A command runs in one write transaction, begun once its scope and permission were checked (a
+/// refused caller never takes the write lock; the read the check made is ended first) and
+/// committed when the handler returns. An exception leaves it uncommitted and disposing the scope
+/// rolls it back: a failed command changes nothing.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand, IMessage

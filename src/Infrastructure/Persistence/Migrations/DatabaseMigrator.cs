@@ -13,7 +13,7 @@ public static class DatabaseMigrator
             PrepareSqliteFile(options.EffectiveMigrationConnectionString);
 
         using var services = new ServiceCollection()
-            .AddSingleton(new MigrationSettings(options.Provider, options.AppRole))
+            .AddSingleton(new MigrationSettings(options.Provider, options.AppRole, options.JobsRole))
             .AddFluentMigratorCore()
             .ConfigureRunner(runner =>
             {

@@ -2,8 +2,8 @@ using FluentMigrator.Builders.Create.Table;
 
 namespace CleanLedger.Infrastructure.Persistence.Migrations;
 
-/// <summary>What migrations need to know beyond the schema: the engine, and the runtime role to grant to.</summary>
-public sealed record MigrationSettings(DatabaseProvider Provider, string AppRole)
+/// <summary>What migrations need to know beyond the schema: the engine, the runtime role to grant to, and the job storage's role.</summary>
+public sealed record MigrationSettings(DatabaseProvider Provider, string AppRole, string JobsRole)
 {
     /// <summary>An instant: timestamptz on PostgreSQL, ISO-8601 UTC text on SQLite (see TypeHandlers).</summary>
     public ICreateTableColumnOptionOrWithColumnSyntax Instant(ICreateTableColumnAsTypeSyntax column) =>

@@ -76,8 +76,9 @@ public sealed class OrganizationStore(DbSession session) : IOrganizationStore, I
 
     public async Task<OrgRole?> FindRoleAsync(Guid orgId, Guid userId, CancellationToken cancellationToken)
     {
+        // In a command the membership is held until commit, so a role taken away meanwhile waits.
         var role = await session.QuerySingleOrDefaultAsync<string>(
-            "SELECT role FROM memberships WHERE org_id = @orgId AND user_id = @userId",
+            $"SELECT role FROM memberships WHERE org_id = @orgId AND user_id = @userId {session.ForShareIfWriting}",
             new { orgId, userId },
             cancellationToken);
         return role is null ? null : Enum.Parse<OrgRole>(role, ignoreCase: true);
