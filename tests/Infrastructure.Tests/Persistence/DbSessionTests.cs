@@ -66,9 +66,9 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : DatabaseTest<
         var missingValue = await RefusedAsync(session =>
             session.ExecuteAsync("INSERT INTO users (id, created_at) VALUES (@id, NULL)", new { id = _userId }, CancellationToken.None));
 
-        UniqueViolation.Caused(duplicate).ShouldBeTrue();
+        ConstraintViolation.Of(duplicate).ShouldBe(ConstraintKind.Unique);
         missingValue.Message.ShouldContain("null", Case.Insensitive);
-        UniqueViolation.Caused(missingValue).ShouldBeFalse();
+        ConstraintViolation.Of(missingValue).ShouldBe(ConstraintKind.Value);
     }
 
     private async Task<Exception> RefusedAsync(Func<DbSession, Task> write)

@@ -15,6 +15,8 @@ public sealed partial record VatReportPeriod(string Name, DateOnly From, DateOnl
             throw Invalid(text, filing);
 
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (!BookkeepingDates.ContainsYear(year))
+            throw new DomainException("vat_period.invalid", $"'{text}' is not a period {BookkeepingDates.Window}.");
         var (from, months) = filing switch
         {
             VatPeriod.Monthly when match.Groups["month"].Success => (new DateOnly(year, Number(match, "month", 12), 1), 1),
