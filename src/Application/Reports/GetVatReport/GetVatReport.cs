@@ -16,10 +16,10 @@ public sealed record GetVatReport(Guid OrgId, string Period) : IQuery<VatReport>
 
 public sealed record VatReport(string Period, DateOnly From, DateOnly To, string OrgNumber, IReadOnlyDictionary<string, string> Boxes);
 
-/// <summary>Net movement (debit − credit, öre) per account over posted verifications dated in a range.</summary>
+/// <summary>Net movement (debit − credit, öre) per account over posted verifications dated in a range, summed wide (ADR 0016).</summary>
 public interface IAccountTotals
 {
-    Task<IReadOnlyDictionary<int, long>> NetByAccountAsync(Guid orgId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<int, Int128>> NetByAccountAsync(Guid orgId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
 
 public sealed class GetVatReportHandler(VatReportCalculator calculator) : IQueryHandler<GetVatReport, VatReport>

@@ -32,7 +32,7 @@ public class VatReportTests
     [Fact]
     public void Sales_purchases_and_reverse_charge_land_in_their_boxes_and_49_is_what_to_pay()
     {
-        var net = new Dictionary<int, long>
+        var net = new Dictionary<int, Int128>
         {
             [3001] = -1000_00, [2611] = -250_00,            // domestic sale 25 %
             [3002] = -200_00, [2621] = -24_00,              // domestic sale 12 %
@@ -58,8 +58,23 @@ public class VatReportTests
     [Fact]
     public void Ore_are_dropped_from_each_box_and_49_uses_the_reported_figures()
     {
-        var boxes = VatBoxes.Compute(new Dictionary<int, long> { [2611] = -250_99, [2641] = 100_99, [3001] = -1003_96 });
+        var boxes = VatBoxes.Compute(new Dictionary<int, Int128> { [2611] = -250_99, [2641] = 100_99, [3001] = -1003_96 });
 
-        (boxes["10"], boxes["48"], boxes["05"], boxes["49"]).ShouldBe((250L, 100L, 1003L, 150L));
+        boxes["10"].ShouldBe(250);
+        boxes["48"].ShouldBe(100);
+        boxes["05"].ShouldBe(1003);
+        boxes["49"].ShouldBe(150);
+    }
+
+    [Fact]
+    public void Boxes_hold_totals_past_the_range_of_a_long()
+    {
+        var pastLong = (Int128)long.MaxValue * 3;
+
+        var boxes = VatBoxes.Compute(new Dictionary<int, Int128> { [2611] = -pastLong, [2612] = -pastLong, [2641] = pastLong });
+
+        boxes["10"].ShouldBe(pastLong * 2 / 100);
+        boxes["48"].ShouldBe(pastLong / 100);
+        boxes["49"].ShouldBe((pastLong * 2 / 100) - (pastLong / 100));
     }
 }
