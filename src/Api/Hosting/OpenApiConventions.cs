@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.OpenApi;
 
 namespace CleanLedger.Api.Hosting;
@@ -70,6 +71,17 @@ public static class OpenApiConventions
                     schema.Type = JsonSchemaType.String | JsonSchemaType.Number;
                     schema.Pattern = "^-?[0-9]+([.][0-9]{1,2})?$";
                     schema.Description = "Kronor with at most two decimals, as a decimal string (\"1234.50\") or a number (1234.5).";
+                }
+
+                // AllowedValuesEnumConverter is opaque to the schema exporter: the values are the ones it writes.
+                if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType)
+                {
+                    var nullable = enumType != context.JsonTypeInfo.Type;
+                    schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                    schema.Enum = Enum.GetValues(enumType).Cast<object>()
+                        .Select(value => JsonSerializer.SerializeToNode(value, enumType, context.JsonTypeInfo.Options)!)
+                        .Concat(nullable ? [null!] : [])
+                        .ToList();
                 }
 
                 return Task.CompletedTask;
