@@ -12,6 +12,8 @@ public class VatReportTests
     [InlineData("2026-Q1", VatPeriod.Quarterly, "2026-01-01", "2026-03-31")]
     [InlineData("2026-Q4", VatPeriod.Quarterly, "2026-10-01", "2026-12-31")]
     [InlineData("2026", VatPeriod.Yearly, "2026-01-01", "2026-12-31")]
+    [InlineData("1900-01", VatPeriod.Monthly, "1900-01-01", "1900-01-31")]
+    [InlineData("2199-Q4", VatPeriod.Quarterly, "2199-10-01", "2199-12-31")]
     public void Periods_are_written_as_the_organisation_files(string text, VatPeriod filing, string from, string to)
     {
         var period = VatReportPeriod.Parse(text, filing);
@@ -26,6 +28,12 @@ public class VatReportTests
     [InlineData("2026-13", VatPeriod.Monthly)]
     [InlineData("2026-Q5", VatPeriod.Quarterly)]
     [InlineData("26-11", VatPeriod.Monthly)]
+    [InlineData("0000-01", VatPeriod.Monthly)]
+    [InlineData("9999-12", VatPeriod.Monthly)]
+    [InlineData("9999-Q4", VatPeriod.Quarterly)]
+    [InlineData("9999", VatPeriod.Yearly)]
+    [InlineData("1899-12", VatPeriod.Monthly)]
+    [InlineData("2200-01", VatPeriod.Monthly)]
     public void A_period_the_organisation_does_not_file_is_refused(string text, VatPeriod filing) =>
         Should.Throw<DomainException>(() => VatReportPeriod.Parse(text, filing)).Code.ShouldBe("vat_period.invalid");
 
