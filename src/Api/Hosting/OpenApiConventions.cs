@@ -73,14 +73,13 @@ public static class OpenApiConventions
                     schema.Description = "Kronor with at most two decimals, as a decimal string (\"1234.50\") or a number (1234.5).";
                 }
 
-                // AllowedValuesEnumConverter is opaque to the schema exporter: the values are the ones it writes.
+                // AllowedValuesEnumConverter is opaque to the schema exporter: the values are the ones it
+                // writes. A nullable enum's null is the generator's (oneOf null and this schema).
                 if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType)
                 {
-                    var nullable = enumType != context.JsonTypeInfo.Type;
-                    schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                    schema.Type = JsonSchemaType.String;
                     schema.Enum = Enum.GetValues(enumType).Cast<object>()
                         .Select(value => JsonSerializer.SerializeToNode(value, enumType, context.JsonTypeInfo.Options)!)
-                        .Concat(nullable ? [null!] : [])
                         .ToList();
                 }
 
