@@ -10,6 +10,10 @@ public static class InputRules
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Domain.Common.PlainText.IsClean).WithMessage($"'{{PropertyName}}' {Domain.Common.PlainText.Requirement}.");
 
+    /// <summary>A VAT return period of some filing frequency inside the window; whether it is the organisation's own is the handler's to say.</summary>
+    public static IRuleBuilderOptions<T, string> VatReportPeriod<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(Domain.Ledger.Vat.VatReportPeriod.IsWellFormed).WithMessage($"'{{PropertyValue}}' is not a VAT period ({Domain.Ledger.Vat.VatReportPeriod.Written}).");
+
     /// <summary>Within the dates the books hold (<see cref="BookkeepingDates"/>).</summary>
     public static IRuleBuilderOptions<T, DateOnly> WithinBookkeepingDates<T>(this IRuleBuilder<T, DateOnly> rule) =>
         rule.Must(BookkeepingDates.Contains).WithMessage($"'{{PropertyName}}' is a date {BookkeepingDates.Window}.");

@@ -4,6 +4,8 @@ using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Ledger.Vat;
+using CleanLedger.Application.Common.Validation;
+using FluentValidation;
 using Mediator;
 
 namespace CleanLedger.Application.Reports.GetVatReport;
@@ -12,6 +14,11 @@ namespace CleanLedger.Application.Reports.GetVatReport;
 public sealed record GetVatReport(Guid OrgId, string Period) : IQuery<VatReport>, IOrgScoped
 {
     public static Permissions RequiredPermission => Permissions.ExportReports;
+}
+
+public sealed class GetVatReportValidator : AbstractValidator<GetVatReport>
+{
+    public GetVatReportValidator() => RuleFor(q => q.Period).VatReportPeriod();
 }
 
 public sealed record VatReport(string Period, DateOnly From, DateOnly To, string OrgNumber, IReadOnlyDictionary<string, string> Boxes);
