@@ -5,7 +5,7 @@ namespace CleanLedger.Api.Hosting;
 
 /// <summary>
 /// Enums as strings in the contract's spelling (<see cref="JsonStringEnumConverter"/>), whose
-/// refusal of an unknown value says which values are allowed: "'Vat30' is not a vatCode value; use
+/// refusal of an unknown value says which values are allowed: "'Vat30' is not a value of VatCode: use
 /// one of none, vat25, vat12, …" instead of "could not be converted".
 /// </summary>
 /// <param name="naming">How the contract spells the values.</param>
@@ -36,7 +36,7 @@ public sealed class AllowedValuesEnumConverter(JsonNamingPolicy naming, Type? on
             }
             catch (JsonException)
             {
-                throw new JsonException($"{sent} is not a {typeof(TEnum).Name} value: use one of {allowed}.");
+                throw new JsonException($"{sent} is not a value of {typeof(TEnum).Name}: use one of {allowed}.");
             }
         }
 
