@@ -66,14 +66,16 @@ public abstract class BoundaryValueTests<TFactory>(TFactory factory) : OwnerApiT
 
     private const string Sale = """[{"account":"1930","debit":"125.00"},{"account":"3001","credit":"100.00","vatCode":"vat25"},{"account":"2611","credit":"25.00"}]""";
 
+    private const string SaleVerification = $$"""{"date":"2026-11-02","description":"Försäljning","counterparty":"Kund","series":"A","lines":{{Sale}}}""";
+
     // Bodies that succeed, by operation: each boundary value replaces one of their fields. An
     // operation not listed gets a body sampled from its schema.
     private static readonly Dictionary<string, string> ValidBodies = new()
     {
         ["CreateOrganization"] = """{"name":"Gräns AB","orgNumber":"556677-8899","vatPeriod":"monthly","fiscalYearStart":"01-01"}""",
         ["SetMemberRole"] = """{"role":"viewer"}""",
-        ["PostVerification"] = $$"""{"date":"2026-11-02","description":"Försäljning","counterparty":"Kund","series":"A","lines":{{Sale}}}""",
-        ["PrecheckVerification"] = $$"""{"date":"2026-11-02","description":"Försäljning","counterparty":"Kund","series":"A","lines":{{Sale}}}""",
+        ["PostVerification"] = SaleVerification,
+        ["PrecheckVerification"] = SaleVerification,
         ["CreateFiscalYear"] = """{"start":"2027-01-01","end":"2027-12-31"}""",
         ["AddAccount"] = """{"number":"6999","name":"Övriga kostnader","type":"expense","defaultVatCode":"vat25","sruCode":"7513"}""",
         ["ApproveReview"] = $$"""{"account":"6110","date":"2026-11-02","paidPrivately":false,"description":"Kvitto","total":"125.00","lines":{{Sale}}}""",
@@ -81,6 +83,8 @@ public abstract class BoundaryValueTests<TFactory>(TFactory factory) : OwnerApiT
 
     // Query parameters an operation needs, with values that succeed.
     private static readonly Dictionary<string, string> RequiredQueryValues = new() { ["year"] = "2026" };
+
+    private Guid _saleId;
 
     [Fact]
     public async Task Every_operation_fed_boundary_values_answers_below_500()
@@ -110,12 +114,9 @@ public abstract class BoundaryValueTests<TFactory>(TFactory factory) : OwnerApiT
         failures.ShouldBeEmpty($"{failures.Count} of {sent} requests answered 5xx:\n{string.Join('\n', failures.Take(40))}");
     }
 
-    private Guid _saleId;
-
     private async Task<Guid> PostABookedSaleAsync()
     {
-        var body = """{"date":"2026-11-02","description":"Försäljning","counterparty":"Kund","lines":[{"account":"1930","debit":"125.00"},{"account":"3001","credit":"100.00"},{"account":"2611","credit":"25.00"}]}""";
-        var posted = await Client.PostAsync($"/api/v1/orgs/{OrgId}/verifications", new StringContent(body, Encoding.UTF8, "application/json"));
+        var posted = await Client.PostAsync($"/api/v1/orgs/{OrgId}/verifications", new StringContent(SaleVerification, Encoding.UTF8, "application/json"));
         posted.StatusCode.ShouldBe(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
         return JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
     }
