@@ -4,6 +4,7 @@ using CleanLedger.Application.Ledger.Verifications.PostVerification;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.CreateOrganization;
 using CleanLedger.Application.Reports.GetVatReport;
+using CleanLedger.Application.Reports.Pdfs;
 using CleanLedger.Application.Sie.ExportSie;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Organizations;
@@ -26,12 +27,13 @@ public abstract class WideSumTests<TFixture>(TFixture fixture) : DatabaseTest<TF
     private readonly TestUser _owner = TestUser.New("Olivia Owner");
 
     [Fact]
-    public async Task Sums_past_a_long_come_out_exact_in_the_vat_report_and_the_sie_export()
+    public async Task Sums_past_a_long_come_out_exact_in_the_vat_report_its_files_and_the_sie_export()
     {
         var orgId = await BooksPastALongAsync();
         var total = (Int128)LineOre * OversizedLines;
 
         var report = await App.SendAsync<VatReport>(_owner, new GetVatReport(orgId, "2026-11"));
+        var pdf = await App.SendAsync<byte[]>(_owner, new GetVatReportPdf(orgId, "2026-11"));
         var sie = await App.InScopeAsync(_owner, async sender =>
         {
             var export = await sender.Send(new ExportSie(orgId, 2026));
@@ -43,6 +45,8 @@ public abstract class WideSumTests<TFixture>(TFixture fixture) : DatabaseTest<TF
         (total > long.MaxValue).ShouldBeTrue();
         report.Boxes["10"].ShouldBe((total / 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
         report.Boxes["49"].ShouldBe((total / 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        System.Text.Encoding.Latin1.GetString(EskdFile.Create(report, report.OrgNumber)).ShouldContain($"<MomsUtgHog>{total / 100}</MomsUtgHog>");
+        System.Text.Encoding.ASCII.GetString(pdf.AsSpan(0, 5)).ShouldBe("%PDF-");
         sie.ShouldContain($"#UB 0 1930 {Money.FormatKronor(total - 50_00)}");
     }
 
