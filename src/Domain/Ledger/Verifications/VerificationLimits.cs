@@ -4,9 +4,9 @@ namespace CleanLedger.Domain.Ledger.Verifications;
 
 /// <summary>
 /// The largest verification the books take (ADR 0016). A line is at most 100 000 000 000 kr
-/// (10^11 kr) and a verification's debits at most 1 000 000 000 000 kr (10^12 kr): a thousand times
-/// the turnover of the largest company Swedish law still calls small, yet any verification's sum
-/// stays six orders of magnitude below <see cref="long.MaxValue"/> öre. Totals over many
+/// (10^11 kr) and a verification's debits at most 1 000 000 000 000 kr (10^12 kr): more than a
+/// thousand times a whole year's turnover of the largest SME, yet any verification's sums stay
+/// three orders of magnitude below <see cref="long.MaxValue"/> öre. Totals over many
 /// verifications have no such bound and are summed in a wider type wherever they are computed.
 /// </summary>
 public static class VerificationLimits
