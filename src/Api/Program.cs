@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CleanLedger.Api.Endpoints;
 using CleanLedger.Api.Endpoints.Ledger;
 using CleanLedger.Api.Hosting;
@@ -33,8 +32,9 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     // The contract spells document statuses in snake case ("needs_review"); other enums are camelCase.
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter<DocumentStatus>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    // A value outside an enum is refused with the values it may take.
+    options.SerializerOptions.Converters.Add(new AllowedValuesEnumConverter(JsonNamingPolicy.SnakeCaseLower, only: typeof(DocumentStatus)));
+    options.SerializerOptions.Converters.Add(new AllowedValuesEnumConverter(JsonNamingPolicy.CamelCase));
     // A missing required field or a null where none is allowed is a 400, never a null deeper down.
     options.SerializerOptions.RespectRequiredConstructorParameters = true;
     options.SerializerOptions.RespectNullableAnnotations = true;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CleanLedger.Application.Documents;
+using CleanLedger.Domain.Common;
 using CleanLedger.Infrastructure.Documents;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,9 @@ public static class MultipartUpload
                 && HeaderUtilities.RemoveQuotes(disposition.Name).Value == FileField)
             {
                 var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload");
+                // Refused before it is recorded anywhere, the audit of a refusal included (ADR 0016).
+                if (!PlainText.IsClean(fileName))
+                    throw new BadHttpRequestException($"The file name {PlainText.Requirement}.");
                 request.HttpContext.Items[FileNameItem] = fileName;
                 return await SaveAsync(section.Body, fileName, section.ContentType, maxBytes, cancellationToken);
             }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.OpenApi;
 
 namespace CleanLedger.Api.Hosting;
@@ -70,6 +71,16 @@ public static class OpenApiConventions
                     schema.Type = JsonSchemaType.String | JsonSchemaType.Number;
                     schema.Pattern = "^-?[0-9]+([.][0-9]{1,2})?$";
                     schema.Description = "Kronor with at most two decimals, as a decimal string (\"1234.50\") or a number (1234.5).";
+                }
+
+                // AllowedValuesEnumConverter is opaque to the schema exporter: the values are the ones it
+                // writes. A nullable enum's null is the generator's (oneOf null and this schema).
+                if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType)
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Enum = Enum.GetValues(enumType).Cast<object>()
+                        .Select(value => JsonSerializer.SerializeToNode(value, enumType, context.JsonTypeInfo.Options)!)
+                        .ToList();
                 }
 
                 return Task.CompletedTask;

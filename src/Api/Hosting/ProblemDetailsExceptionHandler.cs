@@ -28,12 +28,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is not valid.",
             },
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
-                Detail = badRequest.InnerException?.Message ?? badRequest.Message,
-            },
+            BadHttpRequestException badRequest => Unreadable(badRequest),
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ConflictException conflict => new ProblemDetails
             {
@@ -77,7 +72,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Extensions = { ["code"] = ComplianceException.Code },
                 ComplianceResults = ComplianceResult.From(compliance.Results),
             },
-            _ when UniqueViolation.Caused(exception) => ConcurrentChange(httpContext, exception),
+            _ when ConstraintViolation.Of(exception) is { } refusal => Refused(httpContext, exception, refusal),
             DomainException domain => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
@@ -98,17 +93,49 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    // Expected after a race, but also what an unchecked duplicate would look like: kept in the log.
-    private ProblemDetails ConcurrentChange(HttpContext httpContext, Exception exception)
+    // A unique key is expected after a race; every refusal is also what an unchecked input would
+    // look like, so each is kept in the log.
+    private ProblemDetails Refused(HttpContext httpContext, Exception exception, ConstraintKind refusal)
     {
-        logger.LogWarning(exception, "A unique index refused a write on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-        return new ProblemDetails
+        logger.LogWarning(exception, "A {Constraint} constraint refused a write on {Method} {Path}", refusal, httpContext.Request.Method, httpContext.Request.Path);
+        return refusal switch
         {
-            Status = StatusCodes.Status409Conflict,
-            Title = "The request conflicts with the books.",
-            Detail = "Another request changed the same records at the same moment; nothing of this one was saved. Reload and try again.",
-            Extensions = { ["code"] = "conflict.concurrent_change" },
+            ConstraintKind.Unique => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The request conflicts with the books.",
+                Detail = "Another request changed the same records at the same moment; nothing of this one was saved. Reload and try again.",
+                Extensions = { ["code"] = "conflict.concurrent_change" },
+            },
+            ConstraintKind.Reference => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The request conflicts with the books.",
+                Detail = "A record the request refers to is not there; nothing of it was saved.",
+                Extensions = { ["code"] = "conflict.missing_reference" },
+            },
+            _ => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The request holds a value the books cannot store.",
+                Detail = "A value is too long, out of range or not storable text; nothing was saved.",
+                Extensions = { ["code"] = "input.not_storable" },
+            },
         };
+    }
+
+    // Unreadable JSON names the field it failed at (System.Text.Json's path, "$.lines[0].vatCode").
+    private static ProblemDetails Unreadable(BadHttpRequestException badRequest)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+            Detail = badRequest.InnerException?.Message ?? badRequest.Message,
+        };
+        if (badRequest.InnerException is System.Text.Json.JsonException { Path: { Length: > 0 } path })
+            problem.Extensions["field"] = path;
+        return problem;
     }
 
     private static string JsonFieldName(string propertyName) =>

@@ -35,10 +35,10 @@ public readonly record struct Money(long Ore, string Currency)
     }
 
     /// <summary>"1234.50": kronor with two decimals, invariant culture, as the contract prints money.</summary>
-    public static string FormatKronor(long ore)
+    public static string FormatKronor(Int128 ore)
     {
         var sign = ore < 0 ? "-" : "";
-        var absolute = ore == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(ore);
+        var absolute = Int128.Abs(ore);
         return string.Create(CultureInfo.InvariantCulture, $"{sign}{absolute / 100}.{absolute % 100:00}");
     }
 

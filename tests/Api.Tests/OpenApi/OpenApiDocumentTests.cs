@@ -38,6 +38,19 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory factory) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData("VatCode", "vat25")]
+    [InlineData("DocumentStatus", "needs_review")]
+    [InlineData("OrgRole", "bookkeeper")]
+    public async Task Enum_schemas_list_the_values_the_api_reads_and_writes(string schema, string value)
+    {
+        var document = await FetchDocumentAsync();
+
+        var values = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("enum");
+
+        values.EnumerateArray().Select(item => item.GetString()).ShouldContain(value);
+    }
+
     [Fact]
     public async Task Redocly_accepts_the_document_without_errors_or_warnings()
     {

@@ -99,14 +99,31 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : DatabaseTest<
         var missingValue = await RefusedAsync(session =>
             session.ExecuteAsync("INSERT INTO users (id, created_at) VALUES (@id, NULL)", new { id = _userId }, CancellationToken.None));
 
-        UniqueViolation.Caused(duplicate).ShouldBeTrue();
+        ConstraintViolation.Of(duplicate).ShouldBe(ConstraintKind.Unique);
         missingValue.Message.ShouldContain("null", Case.Insensitive);
-        UniqueViolation.Caused(missingValue).ShouldBeFalse();
+        ConstraintViolation.Of(missingValue).ShouldBe(ConstraintKind.Value);
     }
 
-    private async Task<Exception> RefusedAsync(Func<DbSession, Task> write)
+    [Fact]
+    public async Task A_write_refused_by_a_foreign_key_is_told_apart()
+    {
+        var missingOrg = Guid.NewGuid();
+
+        var refused = await RefusedAsync(
+            session => session.ExecuteAsync(
+                "INSERT INTO accounts (org_id, number, name, type, default_vat_code, input_vat_deductible, is_active, created_at) VALUES (@missingOrg, 1930, 'Bank', 'Asset', 'None', TRUE, TRUE, @now)",
+                new { missingOrg, now = DateTimeOffset.UtcNow },
+                CancellationToken.None),
+            inOrg: missingOrg);
+
+        ConstraintViolation.Of(refused).ShouldBe(ConstraintKind.Reference);
+    }
+
+    protected async Task<Exception> RefusedAsync(Func<DbSession, Task> write, Guid? inOrg = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
+        if (inOrg is { } orgId)
+            scope.ServiceProvider.GetRequiredService<Application.Common.Security.OrgContext>().Enter(orgId);
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         await session.BeginAsync(CancellationToken.None);
         return await Should.ThrowAsync<Exception>(() => write(session));
@@ -123,6 +140,21 @@ public abstract class DbSessionTests<TFixture>(TFixture fixture) : DatabaseTest<
         await session.QuerySingleOrDefaultAsync<long>("SELECT count(*) FROM users WHERE id = @id", new { id }, CancellationToken.None);
 }
 
-public sealed class DbSessionTestsOnPostgres(PostgresFixture fixture) : DbSessionTests<PostgresFixture>(fixture);
+public sealed class DbSessionTestsOnPostgres(PostgresFixture fixture) : DbSessionTests<PostgresFixture>(fixture)
+{
+    // SQLite stores any length and any character; PostgreSQL refuses both, and the refusal is a value's, not the server's.
+    [Theory]
+    [InlineData(201, "x")]
+    [InlineData(3, "a\u0000b")]
+    public async Task A_value_the_schema_cannot_store_is_told_apart(int repeat, string text)
+    {
+        var name = string.Concat(Enumerable.Repeat(text, repeat));
+
+        var refused = await RefusedAsync(session => session.ExecuteAsync(
+            "INSERT INTO users (id, display_name, created_at) VALUES (@id, @name, @now)", new { id = Guid.NewGuid(), name, now = DateTimeOffset.UtcNow }, CancellationToken.None));
+
+        ConstraintViolation.Of(refused).ShouldBe(ConstraintKind.Value);
+    }
+}
 
 public sealed class DbSessionTestsOnSqlite(SqliteFixture fixture) : DbSessionTests<SqliteFixture>(fixture);

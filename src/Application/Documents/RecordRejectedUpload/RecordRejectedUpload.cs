@@ -1,6 +1,7 @@
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Domain.Access;
+using CleanLedger.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
@@ -19,7 +20,7 @@ public sealed class RecordRejectedUploadValidator : AbstractValidator<RecordReje
 {
     public RecordRejectedUploadValidator()
     {
-        RuleFor(c => c.FileName).MaximumLength(255);
+        RuleFor(c => c.FileName).MaximumLength(255).PlainText();
         RuleFor(c => c.Code).NotEmpty().MaximumLength(64);
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
     }

@@ -7,6 +7,7 @@ using CleanLedger.Application.Receipts;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Documents;
+using CleanLedger.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
@@ -38,7 +39,7 @@ public sealed class UploadDocumentValidator : AbstractValidator<UploadDocument>
 {
     public UploadDocumentValidator()
     {
-        RuleFor(c => c.File.FileName).NotEmpty().MaximumLength(255);
+        RuleFor(c => c.File.FileName).NotEmpty().MaximumLength(255).PlainText();
         RuleFor(c => c.File.Sha256).Matches("^[0-9a-f]{64}$");
         RuleFor(c => c.IdempotencyKey).MaximumLength(255).Matches("^[\\x21-\\x7e]+$").When(c => c.IdempotencyKey is not null)
             .WithMessage("An Idempotency-Key is 1 to 255 visible ASCII characters.");

@@ -5,6 +5,7 @@ using CleanLedger.Application.Common.Security;
 using CleanLedger.Domain.Ledger;
 using CleanLedger.Domain.Ledger.FiscalYears;
 using CleanLedger.Domain.Organizations;
+using CleanLedger.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
@@ -18,7 +19,7 @@ public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrgani
 {
     public CreateOrganizationValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200).PlainText();
         RuleFor(c => c.OrgNumber)
             .Must(text => Domain.Organizations.OrgNumber.TryParse(text, out _))
             .WithMessage("'{PropertyValue}' is not a Swedish organisation number (NNNNNN-NNNN with a valid check digit).");

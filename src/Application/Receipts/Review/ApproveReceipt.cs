@@ -10,6 +10,8 @@ using CleanLedger.Domain.Documents;
 using CleanLedger.Domain.Ledger;
 using CleanLedger.Domain.Organizations;
 using CleanLedger.Domain.Receipts;
+using CleanLedger.Application.Common.Validation;
+using CleanLedger.Domain.Ledger.Verifications;
 using FluentValidation;
 using Mediator;
 
@@ -39,8 +41,9 @@ public sealed class ApproveReceiptValidator : AbstractValidator<ApproveReceipt>
     {
         RuleFor(c => c.Corrections!.Account).Must(account => AccountNumber.TryParse(account!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), out _))
             .When(c => c.Corrections?.Account is not null).WithMessage("'{PropertyValue}' is not a BAS account (four digits, 1000–8999).");
-        RuleFor(c => c.Corrections!.Description).MaximumLength(500).When(c => c.Corrections is not null);
-        RuleFor(c => c.Corrections!.TotalOre).GreaterThan(0).When(c => c.Corrections?.TotalOre is not null);
+        RuleFor(c => c.Corrections!.Description).MaximumLength(500).PlainText().When(c => c.Corrections is not null);
+        RuleFor(c => c.Corrections!.Date).WithinBookkeepingDates().When(c => c.Corrections is not null);
+        RuleFor(c => c.Corrections!.TotalOre).InclusiveBetween(1, VerificationLimits.MaxGrossOre).When(c => c.Corrections?.TotalOre is not null);
         RuleFor(c => c.Corrections!.Lines!).Must(lines => lines.Count is > 0 and <= VerificationInputValidator.MaxLines)
             .When(c => c.Corrections?.Lines is not null).WithMessage($"Between 1 and {VerificationInputValidator.MaxLines} lines.");
         RuleForEach(c => c.Corrections!.Lines).SetValidator(new LineInputValidator()).When(c => c.Corrections?.Lines is not null);

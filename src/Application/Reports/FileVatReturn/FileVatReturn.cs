@@ -3,6 +3,8 @@ using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Reports.GetVatReport;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Ledger.FiscalYears;
+using CleanLedger.Application.Common.Validation;
+using FluentValidation;
 using Mediator;
 
 namespace CleanLedger.Application.Reports.FileVatReturn;
@@ -14,6 +16,11 @@ namespace CleanLedger.Application.Reports.FileVatReturn;
 public sealed record FileVatReturn(Guid OrgId, string Period) : ICommand<VatReport>, IOrgScoped
 {
     public static Permissions RequiredPermission => Permissions.FileVatReturns;
+}
+
+public sealed class FileVatReturnValidator : AbstractValidator<FileVatReturn>
+{
+    public FileVatReturnValidator() => RuleFor(c => c.Period).VatReportPeriod();
 }
 
 public sealed class FileVatReturnHandler(VatReportCalculator calculator, IPeriodStore periods, IAuditTrail audit, TimeProvider clock)

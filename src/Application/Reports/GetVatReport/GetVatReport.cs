@@ -4,6 +4,8 @@ using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Ledger.Vat;
+using CleanLedger.Application.Common.Validation;
+using FluentValidation;
 using Mediator;
 
 namespace CleanLedger.Application.Reports.GetVatReport;
@@ -14,12 +16,17 @@ public sealed record GetVatReport(Guid OrgId, string Period) : IQuery<VatReport>
     public static Permissions RequiredPermission => Permissions.ExportReports;
 }
 
+public sealed class GetVatReportValidator : AbstractValidator<GetVatReport>
+{
+    public GetVatReportValidator() => RuleFor(q => q.Period).VatReportPeriod();
+}
+
 public sealed record VatReport(string Period, DateOnly From, DateOnly To, string OrgNumber, IReadOnlyDictionary<string, string> Boxes);
 
-/// <summary>Net movement (debit − credit, öre) per account over posted verifications dated in a range.</summary>
+/// <summary>Net movement (debit − credit, öre) per account over posted verifications dated in a range, summed wide (ADR 0016).</summary>
 public interface IAccountTotals
 {
-    Task<IReadOnlyDictionary<int, long>> NetByAccountAsync(Guid orgId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<int, Int128>> NetByAccountAsync(Guid orgId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
 
 public sealed class GetVatReportHandler(VatReportCalculator calculator) : IQueryHandler<GetVatReport, VatReport>

@@ -4,7 +4,9 @@ using CleanLedger.Application.Documents;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Reports.GetVatReport;
+using CleanLedger.Application.Common.Validation;
 using CleanLedger.Domain.Access;
+using FluentValidation;
 using Mediator;
 
 namespace CleanLedger.Application.Reports.Pdfs;
@@ -26,6 +28,11 @@ public sealed record ReceiptImage(string ContentType, byte[] Bytes);
 public sealed record GetVatReportPdf(Guid OrgId, string Period) : IQuery<byte[]>, IOrgScoped
 {
     public static Permissions RequiredPermission => Permissions.ExportReports;
+}
+
+public sealed class GetVatReportPdfValidator : AbstractValidator<GetVatReportPdf>
+{
+    public GetVatReportPdfValidator() => RuleFor(q => q.Period).VatReportPeriod();
 }
 
 public sealed class GetVatReportPdfHandler(VatReportCalculator calculator, IOrganizationStore organizations, IPdfRenderer pdfs)

@@ -4,6 +4,8 @@ using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Ledger.FiscalYears;
+using CleanLedger.Domain.Ledger;
+using FluentValidation;
 using Mediator;
 
 namespace CleanLedger.Application.Sie.ExportSie;
@@ -16,6 +18,12 @@ namespace CleanLedger.Application.Sie.ExportSie;
 public sealed record ExportSie(Guid OrgId, int Year) : IQuery<SieExport>, IOrgScoped
 {
     public static Permissions RequiredPermission => Permissions.ExportReports;
+}
+
+public sealed class ExportSieValidator : AbstractValidator<ExportSie>
+{
+    public ExportSieValidator() =>
+        RuleFor(q => q.Year).InclusiveBetween(BookkeepingDates.Earliest.Year, BookkeepingDates.Latest.Year);
 }
 
 public sealed record SieExport(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);

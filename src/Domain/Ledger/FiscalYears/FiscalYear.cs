@@ -12,6 +12,8 @@ public sealed record FiscalYear
 
     public FiscalYear(Guid id, DateOnly start, DateOnly end, bool isClosed = false)
     {
+        BookkeepingDates.Require(start, "fiscal year's start");
+        BookkeepingDates.Require(end, "fiscal year's end");
         if (start.Day != 1)
             throw new DomainException("fiscal_year.start", $"A fiscal year starts on the first of a month, not {start:yyyy-MM-dd}.");
         if (end.AddDays(1).Day != 1)

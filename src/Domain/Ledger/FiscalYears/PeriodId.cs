@@ -14,7 +14,7 @@ public readonly record struct PeriodId(int Year, int Month)
         if (text is not { Length: 7 } || text[4] != '-'
             || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || year < 1900 || month is < 1 or > 12)
+            || !BookkeepingDates.ContainsYear(year) || month is < 1 or > 12)
             return false;
         period = new PeriodId(year, month);
         return true;

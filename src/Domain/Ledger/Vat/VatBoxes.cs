@@ -4,6 +4,7 @@ namespace CleanLedger.Domain.Ledger.Vat;
 /// The momsdeklaration (SKV 4700) boxes our VAT codes and BAS accounts produce, computed from the
 /// net movement (debit − credit, öre) of each account in the period. Each box is reported in
 /// whole kronor, öre dropped (truncated toward zero); box 49 is computed from the reported boxes.
+/// Totals are <see cref="Int128"/>: no number of verifications at the ceilings overflows them.
 /// Account mapping: common BAS practice (domain reference §2.3).
 /// </summary>
 public static class VatBoxes
@@ -39,12 +40,12 @@ public static class VatBoxes
     private static readonly string[] OutputVatBoxes = ["10", "11", "12", "30", "31", "32", "60", "61", "62"];
 
     /// <summary>Every box we produce, in box order, in whole kronor, including 49 (to pay, or negative: to get back).</summary>
-    public static IReadOnlyDictionary<string, long> Compute(IReadOnlyDictionary<int, long> netOreByAccount)
+    public static IReadOnlyDictionary<string, Int128> Compute(IReadOnlyDictionary<int, Int128> netOreByAccount)
     {
-        var boxes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var boxes = new SortedDictionary<string, Int128>(StringComparer.Ordinal);
         foreach (var (box, accounts, creditPositive) in Map)
         {
-            long ore = 0;
+            Int128 ore = 0;
             foreach (var (account, net) in netOreByAccount)
             {
                 if (accounts.Any(range => account >= range.From && account <= range.To))
@@ -54,7 +55,7 @@ public static class VatBoxes
             boxes[box] = ore / 100;
         }
 
-        boxes["49"] = OutputVatBoxes.Sum(box => boxes[box]) - boxes["48"];
+        boxes["49"] = OutputVatBoxes.Aggregate(Int128.Zero, (sum, box) => sum + boxes[box]) - boxes["48"];
         return boxes;
     }
 }

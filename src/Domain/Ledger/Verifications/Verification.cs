@@ -25,6 +25,8 @@ public sealed record Verification(
     {
         if (number < 1)
             throw new DomainException("verification.number", "Verification numbers start at 1.");
+        BookkeepingDates.Require(draft.Date, "verification date");
+        VerificationLimits.Check(draft.Lines);
         return new Verification(id, fiscalYearId, draft.Series, number, draft.Date, registeredAt, draft.Description,
             draft.Counterparty, draft.Lines, draft.DocumentIds, draft.Currency, draft.Reverses, postedBy);
     }

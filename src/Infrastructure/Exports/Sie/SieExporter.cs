@@ -4,6 +4,7 @@ using CleanLedger.Application.Organizations;
 using CleanLedger.Domain.Ledger;
 using CleanLedger.Domain.Ledger.FiscalYears;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Persistence.Reports;
 
 namespace CleanLedger.Infrastructure.Exports.Sie;
 
@@ -50,8 +51,9 @@ public sealed class SieExporter(DbSession session, IChartOfAccounts chart, TimeP
     {
         // The year opens from the latest stored opening balances (imported #IB) at or before it, plus
         // everything posted between those balances and the year's start.
-        var sums = await session.QueryAsync<(int Account, long Before, long During)>(
-            """
+        // Summed wide (ADR 0016): a year's balances have no ceiling, only its lines do.
+        var rows = await session.QueryAsync<(int Account, long BeforeHigh, long BeforeLow, long DuringHigh, long DuringLow)>(
+            $"""
             WITH base AS (
                 SELECT fy.id, fy.start_date FROM fiscal_years fy
                 WHERE fy.org_id = @orgId AND fy.start_date <= @start
@@ -67,11 +69,12 @@ public sealed class SieExporter(DbSession session, IChartOfAccounts chart, TimeP
                 UNION ALL
                 SELECT ob.account, ob.amount_ore, 0 FROM opening_balances ob
                 WHERE ob.org_id = @orgId AND ob.fiscal_year_id = (SELECT id FROM base))
-            SELECT account, CAST(SUM(before) AS BIGINT), CAST(SUM(during) AS BIGINT)
+            SELECT account, {WideSum.Of("before", "before")}, {WideSum.Of("during", "during")}
             FROM movements GROUP BY account ORDER BY account
             """,
             new { orgId, start = year.Start, end = year.End },
             cancellationToken);
+        var sums = rows.Select(row => (row.Account, Before: WideSum.Join(row.BeforeHigh, row.BeforeLow), During: WideSum.Join(row.DuringHigh, row.DuringLow))).ToList();
 
         foreach (var (account, before, during) in sums.Where(sum => sum.Account < 3000))
         {

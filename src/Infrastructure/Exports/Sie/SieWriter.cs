@@ -15,7 +15,7 @@ public readonly record struct SieValue(string Content, bool Quoted, bool IsObjec
     public static SieValue Date(DateOnly date) => Token(date.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
 
     /// <summary>Öre as kronor with two decimals, debit positive, credit negative (SIE 4B 5.9).</summary>
-    public static SieValue Amount(long ore) => Token(Money.FormatKronor(ore));
+    public static SieValue Amount(Int128 ore) => Token(Money.FormatKronor(ore));
 
     public static SieValue NoObjects { get; } = new("", Quoted: false, IsObjectList: true);
 }

@@ -78,8 +78,25 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             cancellationToken);
     }
 
-    public Task InsertAsync(Guid orgId, Verification verification, IReadOnlyList<RuleResult> results, CancellationToken cancellationToken) =>
-        InsertManyAsync(orgId, [verification], JsonSerializer.Serialize(ComplianceResult.From(results)), cancellationToken);
+    public async Task InsertAsync(Guid orgId, Verification verification, IReadOnlyList<RuleResult> results, CancellationToken cancellationToken)
+    {
+        await InsertManyAsync(orgId, [verification], JsonSerializer.Serialize(ComplianceResult.From(results)), cancellationToken);
+        await ClaimDocumentsAsync(orgId, verification, cancellationToken);
+    }
+
+    // One standing verification per document (M0007): a posting claims its documents, and a
+    // second posting that passed the DUP rule at the same moment fails on the claim's key (409).
+    // A reversal releases the claims of what it reverses, so the corrected posting can claim them.
+    private Task ClaimDocumentsAsync(Guid orgId, Verification verification, CancellationToken cancellationToken) =>
+        verification.Reverses is { } reversed
+            ? session.ExecuteAsync(
+                "DELETE FROM document_claims WHERE org_id = @orgId AND verification_id = @reversed", new { orgId, reversed }, cancellationToken)
+            : verification.DocumentIds.Count == 0
+                ? Task.CompletedTask
+                : session.ExecuteAsync(
+                    "INSERT INTO document_claims (org_id, document_id, verification_id) VALUES (@orgId, @documentId, @verificationId)",
+                    verification.DocumentIds.Select(documentId => new { orgId, documentId, verificationId = verification.Id }),
+                    cancellationToken);
 
     /// <summary>Imported verifications, many per statement (their rules were the source program's).</summary>
     public async Task InsertImportedAsync(Guid orgId, IReadOnlyList<Verification> verifications, CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ public class VatReportTests
     [InlineData("2026-Q1", VatPeriod.Quarterly, "2026-01-01", "2026-03-31")]
     [InlineData("2026-Q4", VatPeriod.Quarterly, "2026-10-01", "2026-12-31")]
     [InlineData("2026", VatPeriod.Yearly, "2026-01-01", "2026-12-31")]
+    [InlineData("1900-01", VatPeriod.Monthly, "1900-01-01", "1900-01-31")]
+    [InlineData("2199-Q4", VatPeriod.Quarterly, "2199-10-01", "2199-12-31")]
     public void Periods_are_written_as_the_organisation_files(string text, VatPeriod filing, string from, string to)
     {
         var period = VatReportPeriod.Parse(text, filing);
@@ -26,13 +28,19 @@ public class VatReportTests
     [InlineData("2026-13", VatPeriod.Monthly)]
     [InlineData("2026-Q5", VatPeriod.Quarterly)]
     [InlineData("26-11", VatPeriod.Monthly)]
+    [InlineData("0000-01", VatPeriod.Monthly)]
+    [InlineData("9999-12", VatPeriod.Monthly)]
+    [InlineData("9999-Q4", VatPeriod.Quarterly)]
+    [InlineData("9999", VatPeriod.Yearly)]
+    [InlineData("1899-12", VatPeriod.Monthly)]
+    [InlineData("2200-01", VatPeriod.Monthly)]
     public void A_period_the_organisation_does_not_file_is_refused(string text, VatPeriod filing) =>
         Should.Throw<DomainException>(() => VatReportPeriod.Parse(text, filing)).Code.ShouldBe("vat_period.invalid");
 
     [Fact]
     public void Sales_purchases_and_reverse_charge_land_in_their_boxes_and_49_is_what_to_pay()
     {
-        var net = new Dictionary<int, long>
+        var net = new Dictionary<int, Int128>
         {
             [3001] = -1000_00, [2611] = -250_00,            // domestic sale 25 %
             [3002] = -200_00, [2621] = -24_00,              // domestic sale 12 %
@@ -58,8 +66,23 @@ public class VatReportTests
     [Fact]
     public void Ore_are_dropped_from_each_box_and_49_uses_the_reported_figures()
     {
-        var boxes = VatBoxes.Compute(new Dictionary<int, long> { [2611] = -250_99, [2641] = 100_99, [3001] = -1003_96 });
+        var boxes = VatBoxes.Compute(new Dictionary<int, Int128> { [2611] = -250_99, [2641] = 100_99, [3001] = -1003_96 });
 
-        (boxes["10"], boxes["48"], boxes["05"], boxes["49"]).ShouldBe((250L, 100L, 1003L, 150L));
+        boxes["10"].ShouldBe(250);
+        boxes["48"].ShouldBe(100);
+        boxes["05"].ShouldBe(1003);
+        boxes["49"].ShouldBe(150);
+    }
+
+    [Fact]
+    public void Boxes_hold_totals_past_the_range_of_a_long()
+    {
+        var pastLong = (Int128)long.MaxValue * 3;
+
+        var boxes = VatBoxes.Compute(new Dictionary<int, Int128> { [2611] = -pastLong, [2612] = -pastLong, [2641] = pastLong });
+
+        boxes["10"].ShouldBe(pastLong * 2 / 100);
+        boxes["48"].ShouldBe(pastLong / 100);
+        boxes["49"].ShouldBe((pastLong * 2 / 100) - (pastLong / 100));
     }
 }

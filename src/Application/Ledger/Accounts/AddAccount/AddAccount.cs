@@ -2,6 +2,7 @@ using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Ledger;
+using CleanLedger.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
@@ -19,7 +20,7 @@ public sealed class AddAccountValidator : AbstractValidator<AddAccount>
     public AddAccountValidator()
     {
         RuleFor(c => c.Number).Must(number => AccountNumber.TryParse(number, out _)).WithMessage("'{PropertyValue}' is not a BAS account (1000–8999).");
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).PlainText();
         RuleFor(c => c.Type).IsInEnum();
         RuleFor(c => c.DefaultVatCode).IsInEnum();
         RuleFor(c => c.SruCode).Matches("^[0-9]{4,5}$").When(c => c.SruCode is not null);

@@ -2,6 +2,7 @@ using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Ledger.FiscalYears;
+using CleanLedger.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
@@ -22,8 +23,8 @@ public sealed class CreateFiscalYearValidator : AbstractValidator<CreateFiscalYe
 {
     public CreateFiscalYearValidator()
     {
-        RuleFor(c => c.Start).NotEmpty();
-        RuleFor(c => c.End).NotEmpty().GreaterThan(c => c.Start);
+        RuleFor(c => c.Start).NotEmpty().WithinBookkeepingDates();
+        RuleFor(c => c.End).NotEmpty().WithinBookkeepingDates().GreaterThan(c => c.Start);
     }
 }
 

@@ -1,5 +1,6 @@
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Domain.Access;
+using CleanLedger.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
@@ -18,7 +19,10 @@ public sealed class ListVerificationsValidator : AbstractValidator<ListVerificat
     {
         RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
         RuleFor(q => q.PageSize).InclusiveBetween(1, 500);
+        RuleFor(q => q.From).WithinBookkeepingDates();
+        RuleFor(q => q.To).WithinBookkeepingDates();
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+        RuleFor(q => q.Series).Matches("^[A-Z]{1,4}$").When(q => q.Series is not null).WithMessage("A series is 1 to 4 capital letters (A–Z).");
     }
 }
 

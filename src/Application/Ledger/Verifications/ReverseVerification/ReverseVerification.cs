@@ -3,6 +3,8 @@ using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Common;
+using CleanLedger.Application.Common.Validation;
+using FluentValidation;
 using Mediator;
 
 namespace CleanLedger.Application.Ledger.Verifications.ReverseVerification;
@@ -15,6 +17,11 @@ namespace CleanLedger.Application.Ledger.Verifications.ReverseVerification;
 public sealed record ReverseVerification(Guid OrgId, Guid VerificationId, DateOnly? Date = null) : ICommand<PostedVerification>, IOrgScoped
 {
     public static Permissions RequiredPermission => Permissions.ReverseVerifications;
+}
+
+public sealed class ReverseVerificationValidator : AbstractValidator<ReverseVerification>
+{
+    public ReverseVerificationValidator() => RuleFor(c => c.Date).WithinBookkeepingDates();
 }
 
 public sealed class ReverseVerificationHandler(ILedgerStore ledger, VerificationPosting posting, TimeProvider clock)
