@@ -270,8 +270,9 @@ public sealed class SieReader(IOptions<SieReaderOptions> options) : ISieReader
 
                 var end = Array.IndexOf(_buffer, '\n', _position, _length - _position);
                 var count = (end < 0 ? _length : end) - _position;
-                if (_line.Length + count > limits.MaxLineLength)
-                    throw new SieFormatException(Number + 1, "line", $"longer than {limits.MaxLineLength:N0} characters (Sie:Import:MaxLineLength)");
+                // One more for the CR of a CRLF line end.
+                if (_line.Length + count > limits.MaxLineLength + 1)
+                    throw TooLong();
                 _line.Append(_buffer, _position, count);
                 _position += count;
                 if (end >= 0)
@@ -286,9 +287,16 @@ public sealed class SieReader(IOptions<SieReaderOptions> options) : ISieReader
 
         private string Take()
         {
+            if (_line.Length > 0 && _line[^1] == '\r')
+                _line.Length--;
+            if (_line.Length > limits.MaxLineLength)
+                throw TooLong();
             if (++Number > limits.MaxLines)
                 throw new SieFormatException(Number, "line", $"the file has more than {limits.MaxLines:N0} lines (Sie:Import:MaxLines)");
             return _line.ToString();
         }
+
+        private SieFormatException TooLong() =>
+            new(Number + 1, "line", $"longer than {limits.MaxLineLength:N0} characters (Sie:Import:MaxLineLength)");
     }
 }
