@@ -33,3 +33,17 @@ public abstract class ApiFactory(DatabaseProvider provider) : HostFactory<Progra
 public sealed class PostgresApiFactory() : ApiFactory(DatabaseProvider.Postgres);
 
 public sealed class SqliteApiFactory() : ApiFactory(DatabaseProvider.Sqlite);
+
+/// <summary>The Api with its Hangfire job server running (background imports), on either engine.</summary>
+public abstract class JobsApiFactory(DatabaseProvider provider) : ApiFactory(provider)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:Server"] = "true",
+        ["Jobs:Workers"] = "2",
+    };
+}
+
+public sealed class PostgresJobsApiFactory() : JobsApiFactory(DatabaseProvider.Postgres);
+
+public sealed class SqliteJobsApiFactory() : JobsApiFactory(DatabaseProvider.Sqlite);

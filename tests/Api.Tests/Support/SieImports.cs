@@ -13,6 +13,9 @@ public static class SieImports
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
+    /// <summary>Slow enough that a test class's polling stays far inside the per-client rate limit.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
     public static async Task<Uri> StartAsync(HttpClient client, Guid orgId, byte[] bytes)
     {
         var response = await client.PostFileAsync($"/api/v1/orgs/{orgId}/imports/sie", bytes, "books.se");
@@ -34,7 +37,7 @@ public static class SieImports
                 return job;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"The import is still {job.GetProperty("state").GetString()}: {job}");
-            await Task.Delay(100);
+            await Task.Delay(PollInterval);
         }
     }
 
