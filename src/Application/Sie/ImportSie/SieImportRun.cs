@@ -21,7 +21,7 @@ namespace CleanLedger.Application.Sie.ImportSie;
 public sealed class SieImportRunner(ISender sender, IDocumentStore store, ISieReader reader, TimeProvider clock)
 {
     /// <summary>Staged rows per transaction: each commits in milliseconds, so other organisations' writes pass between.</summary>
-    public const int StagingRows = 5_000;
+    public const int StagingRows = 2_000;
 
     /// <summary>Warnings kept on the import; past these only their count.</summary>
     public const int MaxWarnings = 100;

@@ -1,21 +1,16 @@
 using System.Text.Json;
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Domain.Common;
-using Dapper;
 
 namespace CleanLedger.Infrastructure.Persistence.Sie;
 
 /// <summary>
-/// The SQL of SIE imports: the job row, its staging rows in multi-row statements well under both
-/// engines' parameter limits, and the switch-over as set-based INSERT … SELECT statements inside the
+/// The SQL of SIE imports: the job row, its staging rows (one prepared single-row statement run for
+/// each, so no statement comes near either engine's parameter limit), and the switch-over as set-based INSERT … SELECT statements inside the
 /// database (no row travels back to the app), so its transaction stays short.
 /// </summary>
 public sealed class SieImportStore(DbSession session) : ISieImportStore
 {
-    // 13 parameters per voucher, 8 per row: at most 8,000 parameters per statement.
-    private const int VouchersPerStatement = 500;
-    private const int RowsPerStatement = 1_000;
-
     private const string JobColumns = """
         id AS Id, state AS State, file_name AS FileName, size_bytes AS Size, lines_read AS LinesRead, bytes_read AS BytesRead,
         vouchers_staged AS VouchersStaged, fiscal_years_created AS FiscalYearsCreated, accounts_added AS AccountsAdded,
@@ -59,11 +54,29 @@ public sealed class SieImportStore(DbSession session) : ISieImportStore
 
     public async Task StageAsync(Guid orgId, Guid importId, IReadOnlyList<StagedVoucher> vouchers, SieImportProgress progress, CancellationToken cancellationToken)
     {
-        foreach (var chunk in vouchers.Chunk(VouchersPerStatement))
-            await InsertVouchersAsync(orgId, importId, chunk, cancellationToken);
-        var rows = vouchers.SelectMany(voucher => voucher.Rows.Select((row, index) => (voucher.Seq, RowSeq: voucher.FirstRowSeq + index, RowNo: index + 1, Row: row)));
-        foreach (var chunk in rows.Chunk(RowsPerStatement))
-            await InsertRowsAsync(orgId, importId, chunk, cancellationToken);
+        await session.ExecuteAsync(
+            """
+            INSERT INTO sie_import_vouchers (import_id, seq, org_id, verification_id, fiscal_year_id, series, number, unnumbered_ordinal,
+                                             date, registered_at, description, gross_ore, line)
+            VALUES (@importId, @Seq, @orgId, @VerificationId, @FiscalYearId, @Series, @Number, @UnnumberedOrdinal,
+                    @Date, @RegisteredAt, @Description, @GrossOre, @Line)
+            """,
+            vouchers.Select(voucher => new
+            {
+                importId, orgId, voucher.Seq, voucher.VerificationId, voucher.FiscalYearId, voucher.Series, voucher.Number, voucher.UnnumberedOrdinal,
+                voucher.Date, voucher.RegisteredAt, voucher.Description, voucher.GrossOre, voucher.Line,
+            }),
+            cancellationToken);
+        await session.ExecuteAsync(
+            """
+            INSERT INTO sie_import_rows (import_id, row_seq, org_id, voucher_seq, row_no, account, debit_ore, credit_ore)
+            VALUES (@importId, @RowSeq, @orgId, @Seq, @RowNo, @Account, @DebitOre, @CreditOre)
+            """,
+            vouchers.SelectMany(voucher => voucher.Rows.Select((row, index) => new
+            {
+                importId, orgId, RowSeq = voucher.FirstRowSeq + index, voucher.Seq, RowNo = index + 1, row.Account, row.DebitOre, row.CreditOre,
+            })),
+            cancellationToken);
 
         await session.ExecuteAsync(
             """
@@ -159,62 +172,6 @@ public sealed class SieImportStore(DbSession session) : ISieImportStore
             AND seq < (SELECT MIN(seq) FROM sie_import_vouchers WHERE org_id = @orgId AND import_id = @importId) + @limit
             """,
             new { orgId, importId, limit },
-            cancellationToken);
-    }
-
-    private Task<int> InsertVouchersAsync(Guid orgId, Guid importId, StagedVoucher[] vouchers, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(new { orgId, importId });
-        var values = new List<string>(vouchers.Length);
-        for (var i = 0; i < vouchers.Length; i++)
-        {
-            var voucher = vouchers[i];
-            values.Add($"(@importId, @s{i}, @orgId, @v{i}, @y{i}, @series{i}, @n{i}, @u{i}, @d{i}, @r{i}, @t{i}, @g{i}, @l{i})");
-            parameters.Add($"s{i}", voucher.Seq);
-            parameters.Add($"v{i}", voucher.VerificationId);
-            parameters.Add($"y{i}", voucher.FiscalYearId);
-            parameters.Add($"series{i}", voucher.Series);
-            parameters.Add($"n{i}", voucher.Number, System.Data.DbType.Int64);
-            parameters.Add($"u{i}", voucher.UnnumberedOrdinal, System.Data.DbType.Int32);
-            parameters.Add($"d{i}", voucher.Date);
-            parameters.Add($"r{i}", voucher.RegisteredAt);
-            parameters.Add($"t{i}", voucher.Description);
-            parameters.Add($"g{i}", voucher.GrossOre);
-            parameters.Add($"l{i}", voucher.Line);
-        }
-
-        return session.ExecuteAsync(
-            $"""
-            INSERT INTO sie_import_vouchers (import_id, seq, org_id, verification_id, fiscal_year_id, series, number, unnumbered_ordinal,
-                                             date, registered_at, description, gross_ore, line)
-            VALUES {string.Join(", ", values)}
-            """,
-            parameters,
-            cancellationToken);
-    }
-
-    private Task<int> InsertRowsAsync(Guid orgId, Guid importId, (int Seq, long RowSeq, int RowNo, StagedRow Row)[] rows, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(new { orgId, importId });
-        var values = new List<string>(rows.Length);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var (seq, rowSeq, rowNo, row) = rows[i];
-            values.Add($"(@importId, @q{i}, @orgId, @s{i}, @n{i}, @a{i}, @d{i}, @c{i})");
-            parameters.Add($"q{i}", rowSeq);
-            parameters.Add($"s{i}", seq);
-            parameters.Add($"n{i}", rowNo);
-            parameters.Add($"a{i}", row.Account);
-            parameters.Add($"d{i}", row.DebitOre);
-            parameters.Add($"c{i}", row.CreditOre);
-        }
-
-        return session.ExecuteAsync(
-            $"""
-            INSERT INTO sie_import_rows (import_id, row_seq, org_id, voucher_seq, row_no, account, debit_ore, credit_ore)
-            VALUES {string.Join(", ", values)}
-            """,
-            parameters,
             cancellationToken);
     }
 
