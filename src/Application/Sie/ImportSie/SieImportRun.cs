@@ -21,7 +21,7 @@ namespace CleanLedger.Application.Sie.ImportSie;
 public sealed class SieImportRunner(ISender sender, IDocumentStore store, ISieReader reader, TimeProvider clock)
 {
     /// <summary>Staged rows per transaction: each commits in milliseconds, so other organisations' writes pass between.</summary>
-    public const int StagingRows = 2_000;
+    public const int StagingRows = 1_000;
 
     /// <summary>Warnings kept on the import; past these only their count.</summary>
     public const int MaxWarnings = 100;
@@ -51,11 +51,11 @@ public sealed class SieImportRunner(ISender sender, IDocumentStore store, ISieRe
         await PurgeAsync(orgId, importId, cancellationToken);
     }
 
-    /// <summary>Records the import as failed and deletes what it staged.</summary>
+    /// <summary>Deletes what the import staged, then records it as failed: once failed, nothing of it is left.</summary>
     public async Task FailAsync(Guid orgId, Guid importId, SieImportProblem problem, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
     {
-        await sender.Send(new FailSieImport(orgId, importId, problem, warnings), cancellationToken);
         await PurgeAsync(orgId, importId, cancellationToken);
+        await sender.Send(new FailSieImport(orgId, importId, problem, warnings), cancellationToken);
     }
 
     private async Task<SieImportPlan> StageAsync(Guid orgId, SieImportWork work, Warnings warnings, CancellationToken cancellationToken)
