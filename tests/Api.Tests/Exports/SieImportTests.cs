@@ -190,8 +190,11 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
     {
         var (importer, importOrg) = await NewOrganizationAsync();
         var (other, otherOrg) = await NewOrganizationAsync();
-        await PostAsync(other, otherOrg, "2026-11-02", "Uppvärmning", ("6110", "10.00", null), ("1930", null, "10.00"));
-        var location = await SieImports.StartAsync(importer, importOrg, SieImports.Generate(6_000, 5)); // 30,000 rows
+        // The same postings without an import first: the bound is on the delay the import adds, not on the machine's load.
+        var alone = TimeSpan.Zero;
+        for (var i = 0; i < 5; i++)
+            alone = Max(alone, await TimedPostingAsync(other, otherOrg));
+        var location = await SieImports.StartAsync(importer, importOrg, SieImports.Generate(4_000, 5)); // 20,000 rows
 
         var slowest = TimeSpan.Zero;
         var postings = 0;
@@ -200,19 +203,25 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
         while ((job = await importer.GetFromJsonAsync<JsonElement>(location)).GetProperty("state").GetString() is "queued" or "running")
         {
             seenRunning |= job.GetProperty("state").GetString() == "running";
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await PostAsync(other, otherOrg, "2026-11-03", "Under import", ("6110", "10.00", null), ("1930", null, "10.00"));
-            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks));
+            slowest = Max(slowest, await TimedPostingAsync(other, otherOrg));
             postings++;
-            await Task.Delay(SieImports.PollInterval);
         }
 
         job.GetProperty("state").GetString().ShouldBe("succeeded", job.ToString());
-        job.GetProperty("verificationsImported").GetInt32().ShouldBe(6_000);
+        job.GetProperty("verificationsImported").GetInt32().ShouldBe(4_000);
         seenRunning.ShouldBeTrue();
         postings.ShouldBeGreaterThan(0);
-        slowest.ShouldBeLessThan(TimeSpan.FromSeconds(1), $"{postings} postings during the import");
+        slowest.ShouldBeLessThan(alone + TimeSpan.FromSeconds(1), $"{postings} postings during the import; {alone.TotalMilliseconds:0} ms at most without it");
     }
+
+    private static async Task<TimeSpan> TimedPostingAsync(HttpClient client, Guid orgId)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await PostAsync(client, orgId, "2026-11-03", "Under import", ("6110", "10.00", null), ("1930", null, "10.00"));
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [Fact]
     public async Task Progress_shows_while_running_and_another_organisations_import_is_not_found()
@@ -292,6 +301,18 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
     }
 }
 
+/// <summary>
+/// One of these tests bounds how long another organisation's posting may wait during an import; the
+/// imports run alone, so what the bound measures is the import, not other test classes' CPU load.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SieImportsRunAlone
+{
+    public const string Name = "SIE imports, run alone";
+}
+
+[Collection(SieImportsRunAlone.Name)]
 public sealed class SieImportTestsOnPostgres(PostgresJobsApiFactory factory) : SieImportTests<PostgresJobsApiFactory>(factory);
 
+[Collection(SieImportsRunAlone.Name)]
 public sealed class SieImportTestsOnSqlite(SqliteJobsApiFactory factory) : SieImportTests<SqliteJobsApiFactory>(factory);
