@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Ledger.Verifications.VerificationPosting>();
         services.AddScoped<Reports.GetVatReport.VatReportCalculator>();
+        services.AddScoped<Sie.ImportSie.SieImportRunner>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ using CleanLedger.Infrastructure.Persistence.Receipts;
 using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Exports.Pdf;
 using CleanLedger.Infrastructure.Exports.Sie;
+using CleanLedger.Infrastructure.Persistence.Sie;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Persistence.Documents;
 using CleanLedger.Infrastructure.Persistence.Ledger;
@@ -74,7 +75,9 @@ public static class DependencyInjection
         services.AddScoped<IPeriodStore, PeriodStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<ISieExporter, SieExporter>();
+        services.AddOptions<SieReaderOptions>().BindConfiguration(SieReaderOptions.Section);
         services.AddSingleton<ISieReader, SieReader>();
+        services.AddScoped<ISieImportStore, SieImportStore>();
         services.AddScoped<IAccountTotals, AccountTotals>();
         services.AddSingleton<IPdfRenderer, PdfRenderer>();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.CreateOrganization;
@@ -9,6 +10,7 @@ using CleanLedger.Domain.Organizations;
 using CleanLedger.Infrastructure.Exports.Sie;
 using CleanLedger.Testing;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CleanLedger.Benchmarks;
@@ -42,11 +44,22 @@ public static class SieExportThroughput
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var baseline = await MeasureAsync(() => BaselineAsync((PostgresTestDatabase)database, org.Id, file + ".baseline"));
         var lines = File.ReadLines(file, SieEncoding.Pc8).LongCount();
-        var read = await MeasureAsync(async () => await new SieReader().ReadAsync(file, CancellationToken.None));
+        var read = await MeasureAsync(async () =>
+        {
+            await using var content = File.OpenRead(file);
+            await new SieReader(Microsoft.Extensions.Options.Options.Create(new SieReaderOptions { MaxLines = int.MaxValue, MaxVouchers = int.MaxValue }))
+                .ReadAsync(content, CancellationToken.None).CountAsync();
+        });
         var importer = TestUser.New("Importer");
         var target = await app.SendAsync<OrganizationDetails>(importer, new CreateOrganization("Import AB", "556677-8899", VatPeriod.Monthly, "01-01"));
-        var incoming = new IncomingFile(file, "bench.se", null, new FileInfo(file).Length, "0000000000000000000000000000000000000000000000000000000000000000");
-        var import = await MeasureAsync(() => app.SendAsync<SieImported>(importer, new ImportSie(target.Id, incoming)));
+        var incoming = new IncomingFile(file, "bench.se", null, new FileInfo(file).Length, await HashAsync(file));
+        var import = await MeasureAsync(async () =>
+        {
+            var job = await app.SendAsync<SieImportJob>(importer, new ImportSie(target.Id, incoming));
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignInAutomation();
+            await scope.ServiceProvider.GetRequiredService<SieImportRunner>().RunAsync(target.Id, job.Id, CancellationToken.None);
+        });
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"export: {lines:N0} lines, {new FileInfo(file).Length / 1_048_576.0:0.0} MB in {export.TotalSeconds:0.00} s; baseline {baseline.TotalSeconds:0.00} s; ratio {baseline.TotalSeconds / export.TotalSeconds:0.00}; process working set {startMemory / 1_048_576.0:0} MB before, peak {peak / 1_048_576.0:0} MB"));
@@ -113,6 +126,12 @@ public static class SieExportThroughput
         }
 
         await writer.WriteLineAsync("}");
+    }
+
+    private static async Task<string> HashAsync(string file)
+    {
+        await using var content = File.OpenRead(file);
+        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(content));
     }
 
     private static async Task<TimeSpan> MeasureAsync(Func<Task> work)

@@ -24,16 +24,20 @@ public static class ExportEndpoints
             .ProducesValidationProblem()
             .WithOrgProblems();
 
-        api.MapPost("/orgs/{orgId:guid}/imports/sie", ImportSie).RequirePermissionBeforeBody<ImportSie>()
-            .WithTags(OpenApiConventions.ExportsTag)
+        var imports = api.MapGroup("/orgs/{orgId:guid}/imports").WithTags(OpenApiConventions.ExportsTag);
+        imports.MapPost("/sie", ImportSie).RequirePermissionBeforeBody<ImportSie>()
             .WithName("ImportSie")
-            .WithSummary("Imports a SIE 4 file (multipart field 'file'): fiscal years, accounts, opening balances and verifications with their numbers.")
+            .WithSummary("Starts importing a SIE 4 file (multipart field 'file') as a background job: fiscal years, accounts, opening balances and verifications with their numbers, all at once or nothing. Follow the job at its Location.")
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .Produces<SieImportJob>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithOrgProblems();
+        imports.MapGet("/{importId:guid}", GetImport)
+            .WithName("GetImport")
+            .WithSummary("An import's state (queued, running, succeeded, failed), progress, warnings, errors with their lines, and what it imported.")
             .WithOrgProblems();
 
         api.MapGet("/orgs/{orgId:guid}/vat-reports/{period}", GetVatReport)
@@ -56,18 +60,22 @@ public static class ExportEndpoints
     private static async Task<Ok<VatReport>> FileVatReturn(Guid orgId, string period, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new FileVatReturn(orgId, period), cancellationToken));
 
-    private static async Task<Ok<SieImported>> ImportSie(Guid orgId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
+    private static async Task<Accepted<SieImportJob>> ImportSie(Guid orgId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {
         var file = await MultipartUpload.ReceiveAsync(request, cancellationToken, MaxSieBytes);
         try
         {
-            return TypedResults.Ok(await sender.Send(new ImportSie(orgId, file), cancellationToken));
+            var job = await sender.Send(new ImportSie(orgId, file), cancellationToken);
+            return TypedResults.Accepted($"/api/v1/orgs/{orgId}/imports/{job.Id}", job);
         }
         finally
         {
             File.Delete(file.Path);
         }
     }
+
+    private static async Task<Ok<SieImportJob>> GetImport(Guid orgId, Guid importId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetSieImport(orgId, importId), cancellationToken));
 
     private static async Task<Results<Ok<VatReport>, FileContentHttpResult>> GetVatReport(
         Guid orgId, string period, string? format, ISender sender, CancellationToken cancellationToken)

@@ -19,9 +19,6 @@ public interface ILedgerStore
 
     Task InsertAsync(Guid orgId, Verification verification, IReadOnlyList<RuleResult> results, CancellationToken cancellationToken);
 
-    /// <summary>Verifications taken in from another program's books (SIE), many at a time.</summary>
-    Task InsertImportedAsync(Guid orgId, IReadOnlyList<Verification> verifications, CancellationToken cancellationToken);
-
     Task<Verification?> FindAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken);
 
     Task<Guid?> FindReversalOfAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken);

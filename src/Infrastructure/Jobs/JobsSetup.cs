@@ -1,5 +1,6 @@
 using CleanLedger.Application.Receipts;
 using CleanLedger.Application.Receipts.ProcessReceipt;
+using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -47,6 +48,8 @@ public static class JobsSetup
         services.AddScoped<ReceiptProcessor>();
         services.AddScoped<ProcessReceiptJob>();
         services.AddScoped<ReceiptSweepJob>();
+        services.AddScoped<ISieImportJobs, HangfireSieImportJobs>();
+        services.AddScoped<SieImportJob>();
         if (jobs.Server)
         {
             services.AddHangfireServer((provider, server) =>

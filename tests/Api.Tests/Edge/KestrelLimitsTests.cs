@@ -23,7 +23,7 @@ public sealed class KestrelLimitsTests : IAsyncLifetime
         _database = await Testing.TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var port = FreePort();
         _address = new Uri($"http://127.0.0.1:{port}");
-        var settings = new Dictionary<string, string?>(_database.Settings) { ["Limits:MaxRequestBodyBytes"] = LimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var settings = new Dictionary<string, string?>(_database.Settings) { ["Limits:MaxRequestBodyBytes"] = LimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Jobs:Server"] = "true" };
         _api = Process.Start(ApiProcess.StartInfo("test", settings, "--urls", _address.ToString()))!;
 
         using var client = new HttpClient { BaseAddress = _address };
@@ -78,7 +78,9 @@ public sealed class KestrelLimitsTests : IAsyncLifetime
 
         var response = await client.PostAsync($"/api/v1/orgs/{orgId}/imports/sie", content);
 
-        (await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("sie.invalid");
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var job = await SieImports.FinishedAsync(client, response.Headers.Location!);
+        job.GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe("sie.invalid");
     }
 
     private static int FreePort()

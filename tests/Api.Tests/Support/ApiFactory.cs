@@ -34,3 +34,22 @@ public abstract class ApiFactory(DatabaseProvider provider) : HostFactory<Progra
 public sealed class PostgresApiFactory() : ApiFactory(DatabaseProvider.Postgres);
 
 public sealed class SqliteApiFactory() : ApiFactory(DatabaseProvider.Sqlite);
+
+/// <summary>
+/// The Api with its Hangfire job server running (background imports), on either engine; its tests
+/// poll jobs and post while they run, far faster than the per-client rate limit allows a person.
+/// </summary>
+public abstract class JobsApiFactory(DatabaseProvider provider) : ApiFactory(provider)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:Server"] = "true",
+        ["Jobs:Workers"] = "2",
+        ["RateLimiting:PerIp:PermitLimit"] = "1000000",
+        ["RateLimiting:PerUser:PermitLimit"] = "1000000",
+    };
+}
+
+public sealed class PostgresJobsApiFactory() : JobsApiFactory(DatabaseProvider.Postgres);
+
+public sealed class SqliteJobsApiFactory() : JobsApiFactory(DatabaseProvider.Sqlite);

@@ -1,5 +1,6 @@
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Infrastructure.Exports.Sie;
+using Microsoft.Extensions.Options;
 
 namespace CleanLedger.Infrastructure.Tests.Exports;
 
@@ -86,10 +87,109 @@ public sealed class SieReaderTests : IDisposable
         missing.Message.ShouldContain("truncated");
     }
 
+    public static TheoryData<string, int> Limits => new()
+    {
+        { nameof(SieReaderOptions.MaxLines), 0 },
+        { nameof(SieReaderOptions.MaxLineLength), 0 },
+        { nameof(SieReaderOptions.MaxFieldLength), 0 },
+        { nameof(SieReaderOptions.MaxRowsPerVoucher), 0 },
+        { nameof(SieReaderOptions.MaxVouchers), 0 },
+        { nameof(SieReaderOptions.MaxLines), 1 },
+        { nameof(SieReaderOptions.MaxLineLength), 1 },
+        { nameof(SieReaderOptions.MaxFieldLength), 1 },
+        { nameof(SieReaderOptions.MaxRowsPerVoucher), 1 },
+        { nameof(SieReaderOptions.MaxVouchers), 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Limits))]
+    public async Task A_file_at_a_limit_is_read_and_one_past_it_is_refused_at_the_line_that_crosses_it(string limit, int past)
+    {
+        // Limits small enough to reach: 24 lines, one of 70 characters, 3 vouchers of 4 rows with 40-character texts.
+        var options = new SieReaderOptions { MaxLines = 24, MaxLineLength = 70, MaxFieldLength = 40, MaxRowsPerVoucher = 4, MaxVouchers = 3 };
+        var text = new string('x', 40);
+        var vouchers = Enumerable.Range(1, 3).SelectMany(number => Voucher(number, rows: 4, text)).ToList();
+        string[] head = ["#FLAGGA 0", "#RAR 0 20250101 20251231"];
+        var (lines, line) = (limit, past) switch
+        {
+            (_, 0) => ([.. head, $"#PROSA {new string('y', 31)} {new string('y', 31)}", .. vouchers], 0),
+            (nameof(SieReaderOptions.MaxLines), _) => ([.. head, "#PROSA y", .. vouchers, ""], 25),
+            (nameof(SieReaderOptions.MaxLineLength), _) => ([.. head, $"#PROSA {new string('y', 31)} {new string('y', 32)}", .. vouchers], 3),
+            (nameof(SieReaderOptions.MaxFieldLength), _) => ([.. head, .. Voucher(1, 4, text + "x")], 3),
+            (nameof(SieReaderOptions.MaxRowsPerVoucher), _) => ([.. head, .. Voucher(1, 5, text)], 9),
+            _ => ((string[])[.. head, .. vouchers, .. Voucher(4, 4, text)], 24),
+        };
+
+        if (past == 0)
+        {
+            var entries = await ReadEntriesAsync(options, lines);
+            entries.OfType<SieVoucher>().Count().ShouldBe(3);
+            return;
+        }
+
+        var refusal = await Should.ThrowAsync<SieFormatException>(() => ReadEntriesAsync(options, lines));
+        refusal.Line.ShouldBe(line, refusal.Message);
+        refusal.Message.ShouldContain(limit);
+    }
+
+    [Fact]
+    public async Task The_defaults_read_every_sample_file_from_other_programs()
+    {
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(CleanLedger.Testing.SharedData.SieFile("SOURCES.md"))!).Where(path => !path.EndsWith(".md", StringComparison.Ordinal)))
+        {
+            await using var content = File.OpenRead(file);
+            var read = () => new SieReader(Options.Create(new SieReaderOptions())).ReadAsync(content, CancellationToken.None).ToListAsync().AsTask();
+            if (file.Contains("bad-balance", StringComparison.Ordinal))
+                (await Should.ThrowAsync<SieFormatException>(read)).Message.ShouldContain("does not balance");
+            else
+                (await read()).Last().ShouldBeOfType<SieEnd>(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("#RAR 0 99990101 99991231", 2, "#RAR")]
+    [InlineData("#RAR 0 18991201 18991231", 2, "#RAR")]
+    [InlineData("#VER A 1000000000 20250115 \"X\"", 3, "#VER")]
+    [InlineData("#VER A 9223372036854775808 20250115 \"X\"", 3, "#VER")]
+    [InlineData("#VER A 1 22000101 \"X\"", 3, "#VER")]
+    public async Task Dates_and_voucher_numbers_beyond_the_books_bounds_are_refused_at_their_line(string edge, int line, string record)
+    {
+        string[] lines = ["#FLAGGA 0", "#RAR 0 20250101 20251231", "#VER A 1 20250115 \"X\"", "{", "#TRANS 1930 {} 1.00", "#TRANS 3001 {} -1.00", "}"];
+        lines[line - 1] = edge;
+
+        var refusal = await Should.ThrowAsync<SieFormatException>(() => ReadEntriesAsync(new SieReaderOptions(), lines));
+
+        (refusal.Line, refusal.Record).ShouldBe((line, record));
+    }
+
+    [Fact]
+    public async Task A_voucher_whose_debits_pass_a_verifications_ceiling_is_refused_at_its_line()
+    {
+        var rows = Enumerable.Repeat("#TRANS 1930 {} 100000000000.00", 10_000).ToArray();
+
+        var refusal = await Should.ThrowAsync<SieFormatException>(() => ReadEntriesAsync(new SieReaderOptions(), ["#FLAGGA 0", "#VER A 1 20250115 \"X\"", "{", .. rows, "}"]));
+
+        (refusal.Line, refusal.Record).ShouldBe((2, "#VER"));
+        refusal.Message.ShouldContain("the most a verification takes");
+    }
+
+    private static IEnumerable<string> Voucher(int number, int rows, string text) =>
+        [$"#VER A {number} 20250115 \"{text}\"", "{", .. Enumerable.Repeat("#TRANS 6570 {} 1.00", rows - 1), $"#TRANS 1930 {{}} -{rows - 1}.00", "}"];
+
     private async Task<SieBooks> ReadAsync(params string[] lines)
+    {
+        var entries = await ReadEntriesAsync(new SieReaderOptions(), lines);
+        var end = entries.OfType<SieEnd>().Single();
+        return new SieBooks(end.CompanyName, end.Accounts, end.OpeningBalances, entries.OfType<SieVoucher>().ToList(), entries.OfType<SieWarning>().Select(warning => warning.Text).ToList());
+    }
+
+    private async Task<List<SieEntry>> ReadEntriesAsync(SieReaderOptions options, string[] lines)
     {
         var path = Path.Combine(_folder, $"{Guid.NewGuid():N}.se");
         await File.WriteAllBytesAsync(path, SieEncoding.Pc8.GetBytes(string.Join("\r\n", lines) + "\r\n"));
-        return await new SieReader().ReadAsync(path, CancellationToken.None);
+        await using var content = File.OpenRead(path);
+        return await new SieReader(Options.Create(options)).ReadAsync(content, CancellationToken.None).ToListAsync();
     }
+
+    private sealed record SieBooks(string? CompanyName, IReadOnlyList<SieAccount> Accounts, IReadOnlyDictionary<string, long> OpeningBalances, IReadOnlyList<SieVoucher> Vouchers, IReadOnlyList<string> Warnings);
 }

@@ -98,13 +98,6 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
                     verification.DocumentIds.Select(documentId => new { orgId, documentId, verificationId = verification.Id }),
                     cancellationToken);
 
-    /// <summary>Imported verifications, many per statement (their rules were the source program's).</summary>
-    public async Task InsertImportedAsync(Guid orgId, IReadOnlyList<Verification> verifications, CancellationToken cancellationToken)
-    {
-        for (var start = 0; start < verifications.Count; start += InsertBatch)
-            await InsertManyAsync(orgId, verifications.Skip(start).Take(InsertBatch).ToList(), "[]", cancellationToken);
-    }
-
     public async Task<Verification?> FindAsync(Guid orgId, Guid verificationId, CancellationToken cancellationToken)
     {
         if (await ReadRowAsync(session, orgId, verificationId, cancellationToken) is not { } row)
@@ -163,9 +156,6 @@ public sealed class LedgerStore(DbSession session) : ILedgerStore
             "SELECT document_id FROM verification_documents WHERE org_id = @orgId AND verification_id = @verificationId ORDER BY document_id",
             new { orgId, verificationId },
             cancellationToken);
-
-    // Verifications and their lines go in as few statements as the engines' parameter limits allow.
-    private const int InsertBatch = 250;
 
     private async Task InsertManyAsync(Guid orgId, List<Verification> verifications, string complianceResults, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace CleanLedger.Infrastructure.Persistence.Migrations;
 /// owns Hangfire's tables in it and has no right on anything of the books (docs/adr/0017). Tables
 /// an earlier start made there as the owner are granted to it too.
 /// </summary>
-[Migration(2026_12_04_17)]
+[Migration(2026_12_04_08)]
 public sealed class M0008JobsSchema(MigrationSettings settings) : Migration
 {
     public override void Up()
