@@ -1,4 +1,5 @@
 using CleanLedger.Infrastructure.Documents;
+using CleanLedger.Infrastructure.Hosting.Secrets;
 using CleanLedger.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,7 @@ public static class StartupGuards
             violations.Add("Documents:VirusScan:Enabled must be true: uploads are scanned outside local/test/ci.");
         if (cors.AllowsAnyOrigin)
             violations.Add("Cors:AllowedOrigins must list origins: '*' (any origin) is for local/test/ci.");
+        violations.AddRange(SecretSettings.InConfigurationFiles(configuration));
         return violations;
     }
 
