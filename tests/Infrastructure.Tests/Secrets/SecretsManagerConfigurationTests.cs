@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CleanLedger.Infrastructure.Hosting.Secrets;
+using CleanLedger.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

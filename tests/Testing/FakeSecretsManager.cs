@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CleanLedger.Infrastructure.Tests.Secrets;
+namespace CleanLedger.Testing;
 
 /// <summary>
 /// Secrets Manager's JSON API on a loopback port: <c>GetSecretValue</c> for the secrets it holds,
