@@ -79,7 +79,7 @@ public sealed class FakeSecretsManager : IAsyncDisposable
             return Refuse(HttpStatusCode.InternalServerError, "InternalServiceError", "The service is unavailable.");
         if (request.Headers[SecretsManagerClient.TargetHeader] != SecretsManagerClient.GetSecretValueTarget)
             return Refuse(HttpStatusCode.BadRequest, "UnknownOperationException", "The target is not an operation of this service.");
-        if (!request.ContentType?.Equals(SecretsManagerClient.JsonContentType, StringComparison.Ordinal) ?? true)
+        if (request.ContentType != SecretsManagerClient.JsonContentType)
             return Refuse(HttpStatusCode.BadRequest, "SerializationException", "The content type is not application/x-amz-json-1.1.");
         if (SignatureProblem(request, body) is { } problem)
             return problem;
