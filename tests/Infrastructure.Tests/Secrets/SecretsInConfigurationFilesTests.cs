@@ -108,11 +108,10 @@ public sealed class SecretsInConfigurationFilesTests : IDisposable
         var credentials = new AwsCredentials(FakeSecretsManager.AccessKeyId, FakeSecretsManager.SecretAccessKey, sessionToken: null);
         var builder = FileBuilder(SafeProductionFile);
         builder.Add(new SecretsManagerConfigurationSource(options, credentials, TimeProvider.System));
-        var configuration = builder.Build();
+        using var configuration = (ConfigurationRoot)builder.Build();
 
         configuration["Auth:PersonnummerHmacKey"].ShouldBe("hmac-key");
         StartupGuards.Violations(Host(AppEnvironments.Production), configuration).ShouldBeEmpty();
-        (configuration as IDisposable)?.Dispose();
     }
 
     [Theory]
