@@ -1,4 +1,5 @@
 using CleanLedger.Infrastructure.Documents;
+using CleanLedger.Infrastructure.Hosting.Secrets;
 using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,7 @@ public static class StartupGuards
             violations.Add("Cors:AllowedOrigins must list origins: '*' (any origin) is for local/test/ci.");
         if (cors.AllowLoopbackOrigins)
             violations.Add("Cors:AllowLoopbackOrigins must be false: origins on the server's own machine are for local/test/ci.");
+        violations.AddRange(SecretSettings.InConfigurationFiles(configuration));
         return violations;
     }
 
