@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CleanLedger.Application.Common.IO;
 using CleanLedger.Application.Documents;
 
 namespace CleanLedger.Infrastructure.Documents;
@@ -35,14 +36,14 @@ internal static class Qpdf
         var errors = WarningsAsync(process.StandardError);
         try
         {
-            var output = await read(new CappedStream(process.StandardOutput.BaseStream, maxOutputBytes), timeout.Token);
+            var output = await read(new CountingReadStream(process.StandardOutput.BaseStream, maxOutputBytes), timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
             // Out of memory while decoding a stream is only a warning to qpdf (the object is then missing); it is a refusal here.
             if ((await errors).Contains("bad_alloc", StringComparison.Ordinal))
                 throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.too_complex", "The PDF needs far more memory to read than a receipt does.");
             return (process.ExitCode, output);
         }
-        catch (CappedStream.CapExceededException)
+        catch (ReadLimitExceededException)
         {
             await StopAsync(process, errors);
             throw new UploadRejectedException(UploadRejection.Unprocessable, "pdf.too_complex",
@@ -100,47 +101,5 @@ internal static class Qpdf
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync(CancellationToken.None);
         await errorsDrained;
-    }
-
-    /// <summary>Reads through to the inner stream and throws once more than the cap has been read.</summary>
-    private sealed class CappedStream(Stream inner, long cap) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Counted(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Counted(int read)
-        {
-            _read += read;
-            return _read > cap ? throw new CapExceededException() : read;
-        }
-
-        public sealed class CapExceededException : Exception;
     }
 }

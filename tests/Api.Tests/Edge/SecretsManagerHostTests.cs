@@ -16,7 +16,7 @@ public sealed class SecretsManagerHostTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await FakeSecretsManager.StartAsync();
-        _fake.Put(SecretName, """{"Auth": {"Authority": "https://login.cleanledger.test"}, "Database": {"ConnectionString": "Host=127.0.0.1;Port=1;Username=nobody;Password=from-secrets-manager"}}""");
+        _fake.Put(SecretName, """{"Auth": {"Authority": "https://login.cleanledger.test"}, "Database": {"ConnectionString": "Host=127.0.0.1;Port=1;Username=nobody;Password=from-secrets-manager"}, "Jobs": {"ConnectionString": "Host=127.0.0.1;Port=1;Username=cleanledger_jobs;Password=from-secrets-manager"}}""");
     }
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();

@@ -194,6 +194,7 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
         var alone = TimeSpan.Zero;
         for (var i = 0; i < 5; i++)
             alone = Max(alone, await TimedPostingAsync(other, otherOrg));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var location = await SieImports.StartAsync(importer, importOrg, SieImports.Generate(4_000, 5)); // 20,000 rows
 
         var slowest = TimeSpan.Zero;
@@ -207,9 +208,11 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
             postings++;
         }
 
+        var importTook = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         job.GetProperty("state").GetString().ShouldBe("succeeded", job.ToString());
         job.GetProperty("verificationsImported").GetInt32().ShouldBe(4_000);
-        seenRunning.ShouldBeTrue();
+        // On a fast machine the whole import may finish between two polls; then it cannot have held anyone up for a second either.
+        (seenRunning || importTook < TimeSpan.FromSeconds(1)).ShouldBeTrue($"the import took {importTook.TotalMilliseconds:0} ms and was never seen running");
         postings.ShouldBeGreaterThan(0);
         slowest.ShouldBeLessThan(alone + TimeSpan.FromSeconds(1), $"{postings} postings during the import; {alone.TotalMilliseconds:0} ms at most without it");
     }

@@ -1,3 +1,4 @@
+using CleanLedger.Application.Common.IO;
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Ledger;
@@ -62,7 +63,7 @@ public sealed class SieImportRunner(ISender sender, IDocumentStore store, ISieRe
     {
         var planner = new SieImportPlanner(work.Years, clock.GetUtcNow());
         await using var stored = await store.OpenReadAsync(work.StorageKey, work.Sha256, cancellationToken);
-        await using var content = new CountingStream(stored);
+        await using var content = new CountingReadStream(stored);
         var batch = new List<StagedVoucher>();
         var (rows, staged) = (0, 0);
 
@@ -130,46 +131,6 @@ public sealed class SieImportRunner(ISender sender, IDocumentStore store, ISieRe
         }
 
         public List<string> ToList() => _more == 0 ? [.. _kept] : [.. _kept, $"… and {_more} more warnings."];
-    }
-
-    /// <summary>Counts the bytes read through it: the import's percent.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Counted(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Counted(int read)
-        {
-            BytesRead += read;
-            return read;
-        }
     }
 }
 
