@@ -68,11 +68,13 @@ app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoints();
 app.MapOpenApi().AllowAnonymous();
+app.MapWellKnownEndpoints();
 if (app.Environment.IsEnvironment(AppEnvironments.Local))
     app.MapScalarApiReference();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapIdentityEndpoints();
+api.MapAuthEndpoints();
 api.MapOrganizationEndpoints();
 api.MapVerificationEndpoints();
 api.MapBooksSetupEndpoints();

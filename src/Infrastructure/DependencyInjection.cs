@@ -26,6 +26,7 @@ using CleanLedger.Infrastructure.Persistence.Ledger;
 using CleanLedger.Infrastructure.Persistence.Reports;
 using CleanLedger.Infrastructure.Persistence.Migrations;
 using CleanLedger.Infrastructure.Persistence.Organizations;
+using CleanLedger.Infrastructure.Security.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -106,6 +107,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Receipts:Alerts").Get<AlertThresholds>() ?? new AlertThresholds());
         services.AddReceiptOcr(configuration);
         services.AddSingleton<IReceiptExtractor, HeuristicReceiptExtractor>();
+        services.AddOwnTokens(configuration);
         services.AddJobs(configuration, database);
         return services;
     }

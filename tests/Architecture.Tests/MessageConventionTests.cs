@@ -8,7 +8,7 @@ public sealed class MessageConventionTests
 {
     private static readonly Type[] ApplicationTypes = typeof(Application.DependencyInjection).Assembly.GetTypes();
 
-    private static readonly Type[] Scopes = [typeof(IOrgScoped), typeof(IUserScoped), typeof(IPlatformAdminScoped)];
+    private static readonly Type[] Scopes = [typeof(IOrgScoped), typeof(IUserScoped), typeof(IPlatformAdminScoped), typeof(ICredentialScoped)];
 
     public static TheoryData<string> Messages() =>
         new(ApplicationTypes.Where(type => typeof(IMessage).IsAssignableFrom(type) && !type.IsInterface).Select(type => type.FullName!));
@@ -19,7 +19,7 @@ public sealed class MessageConventionTests
     {
         var type = ApplicationTypes.Single(candidate => candidate.FullName == message);
 
-        Scopes.Count(scope => scope.IsAssignableFrom(type)).ShouldBe(1, $"{type.Name} must implement exactly one of IOrgScoped, IUserScoped, IPlatformAdminScoped.");
+        Scopes.Count(scope => scope.IsAssignableFrom(type)).ShouldBe(1, $"{type.Name} must implement exactly one of IOrgScoped, IUserScoped, IPlatformAdminScoped, ICredentialScoped.");
     }
 
     [Fact]

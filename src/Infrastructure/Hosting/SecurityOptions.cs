@@ -8,8 +8,8 @@ public sealed class AuthOptions
     /// <summary>A request without credentials acts as the stub user (local/test/ci only).</summary>
     public bool StubUser { get; set; }
 
-    /// <summary>The OIDC authority whose signing keys validate JWTs (staging/production).</summary>
-    public string? Authority { get; set; }
+    /// <summary>This Api as the issuer of its own access tokens (docs/adr/0019), e.g. https://api.cleanledger.se.</summary>
+    public string? Issuer { get; set; }
 
     public string Audience { get; set; } = "cleanledger-api";
 

@@ -2,6 +2,7 @@ using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Hosting.Secrets;
 using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Security.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace CleanLedger.Infrastructure.Hosting;
 
 /// <summary>
 /// Refuses to start a host whose settings break its environment's policy, naming each setting.
-/// Development shortcuts (stub user, SQLite, any-origin or loopback CORS, dev keys, no token authority) are for
+/// Development shortcuts (stub user, SQLite, any-origin or loopback CORS, dev keys, no issuer of our own tokens) are for
 /// local/test/ci only.
 /// </summary>
 public static class StartupGuards
@@ -34,8 +35,9 @@ public static class StartupGuards
 
         if (auth.StubUser)
             violations.Add("Auth:StubUser must be false: requests without a token would act as the stub user.");
-        if (string.IsNullOrWhiteSpace(auth.Authority))
-            violations.Add("Auth:Authority must name the OIDC authority that signs access tokens.");
+        if (!Uri.TryCreate(auth.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme != Uri.UriSchemeHttps)
+            violations.Add("Auth:Issuer must be this Api's https address: it issues and validates its own access tokens.");
+        violations.AddRange(TokenKeyViolations(configuration.GetSection(TokenOptions.Section).Get<TokenOptions>() ?? new TokenOptions()));
         if (!string.IsNullOrWhiteSpace(auth.DevSigningKey))
             violations.Add("Auth:DevSigningKey must be empty: locally signed tokens are for local/test/ci.");
         if (!string.IsNullOrWhiteSpace(auth.DevSigningKeyFile))
@@ -54,6 +56,18 @@ public static class StartupGuards
             violations.Add("Cors:AllowLoopbackOrigins must be false: origins on the server's own machine are for local/test/ci.");
         violations.AddRange(SecretSettings.InConfigurationFiles(configuration));
         return violations;
+    }
+
+    // The signing keys' private halves are encrypted by the key ring; the ring itself must survive
+    // restarts and be encrypted at rest (docs/adr/0019).
+    private static IEnumerable<string> TokenKeyViolations(TokenOptions tokens)
+    {
+        if (string.IsNullOrWhiteSpace(tokens.KeyRingPath))
+            yield return "Auth:Tokens:KeyRingPath must name where the Data Protection key ring is kept: an in-memory ring loses the signing keys at restart.";
+        if (string.IsNullOrWhiteSpace(tokens.KeyRingCertificatePath))
+            yield return "Auth:Tokens:KeyRingCertificatePath must name the certificate that encrypts the key ring at rest.";
+        if (tokens.PublishBeforeUse <= tokens.PublishedKeysCacheLifetime)
+            yield return "Auth:Tokens:PublishBeforeUse must exceed PublishedKeysCacheLifetime: a host could meet a key it has not read yet.";
     }
 
     // The job storage must not hold the tables' owner's credentials: the owner bypasses RLS and may

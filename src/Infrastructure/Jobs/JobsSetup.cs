@@ -2,6 +2,7 @@ using CleanLedger.Application.Receipts;
 using CleanLedger.Application.Receipts.ProcessReceipt;
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Security.Tokens;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
@@ -50,6 +51,7 @@ public static class JobsSetup
         services.AddScoped<ReceiptSweepJob>();
         services.AddScoped<ISieImportJobs, HangfireSieImportJobs>();
         services.AddScoped<SieImportJob>();
+        services.AddScoped<SigningKeyRotationJob>();
         if (jobs.Server)
         {
             services.AddHangfireServer((provider, server) =>
@@ -74,15 +76,17 @@ public static class JobsSetup
     private static string SqliteJobFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".jobs";
 }
 
-/// <summary>Registers the recurring sweep and runs it once at start, so a crash's leftovers move on at once.</summary>
-internal sealed class JobSchedule(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<JobOptions> options) : IHostedService
+/// <summary>Registers the recurring sweep (run once at start too, so a crash's leftovers move on at once) and the key rotation.</summary>
+internal sealed class JobSchedule(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<JobOptions> options, IOptions<TokenOptions> tokens) : IHostedService
 {
     public const string SweepId = "receipt-sweep";
+    public const string KeyRotationId = "signing-key-rotation";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<ReceiptSweepJob>(SweepId, sweep => sweep.RunAsync(CancellationToken.None), options.Value.SweepSchedule);
         jobs.Enqueue<ReceiptSweepJob>(sweep => sweep.RunAsync(CancellationToken.None));
+        recurring.AddOrUpdate<SigningKeyRotationJob>(KeyRotationId, rotation => rotation.RunAsync(CancellationToken.None), tokens.Value.RotationSchedule);
         return Task.CompletedTask;
     }
 

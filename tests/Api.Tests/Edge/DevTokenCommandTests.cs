@@ -46,11 +46,13 @@ public sealed class DevTokenCommandTests(SqliteApiFactory factory) : IClassFixtu
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody",
             ["Jobs:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=jobs",
-            ["Auth:Authority"] = "https://login.cleanledger.test",
+            ["Auth:Issuer"] = "https://api.cleanledger.test",
             ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.test",
             ["Documents:Store"] = "s3",
             ["Documents:S3:Endpoint"] = "http://127.0.0.1:1",
         };
+        foreach (var (key, value) in TestKeyRing.Settings())
+            production[key] = value;
 
         var (exitCode, output, errors) = await ApiProcess.RunAsync("production", production, "dev-token", "--user", Guid.NewGuid().ToString());
 

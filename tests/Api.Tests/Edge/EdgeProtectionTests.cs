@@ -3,6 +3,7 @@ using System.Net;
 using CleanLedger.Api.Tests.Support;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CleanLedger.Api.Tests.Edge;
@@ -25,10 +26,10 @@ public sealed class StagingApiFactory() : ApiFactory(DatabaseProvider.Postgres)
 
     protected override string Environment => AppEnvironments.Staging;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(TestKeyRing.Settings())
     {
         ["Auth:StubUser"] = "false",
-        ["Auth:Authority"] = "https://login.cleanledger.test",
+        ["Auth:Issuer"] = "https://api.cleanledger.test",
         ["Cors:AllowedOrigins:0"] = AllowedOrigin,
         ["Documents:Store"] = "s3",
         ["Documents:S3:Endpoint"] = "http://127.0.0.1:1",

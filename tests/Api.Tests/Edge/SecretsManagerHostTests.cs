@@ -16,7 +16,7 @@ public sealed class SecretsManagerHostTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await FakeSecretsManager.StartAsync();
-        _fake.Put(SecretName, """{"Auth": {"Authority": "https://login.cleanledger.test"}, "Database": {"ConnectionString": "Host=127.0.0.1;Port=1;Username=nobody;Password=from-secrets-manager"}, "Jobs": {"ConnectionString": "Host=127.0.0.1;Port=1;Username=cleanledger_jobs;Password=from-secrets-manager"}}""");
+        _fake.Put(SecretName, """{"Auth": {"Issuer": "https://api.cleanledger.test"}, "Database": {"ConnectionString": "Host=127.0.0.1;Port=1;Username=nobody;Password=from-secrets-manager"}, "Jobs": {"ConnectionString": "Host=127.0.0.1;Port=1;Username=cleanledger_jobs;Password=from-secrets-manager"}}""");
     }
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
@@ -24,7 +24,7 @@ public sealed class SecretsManagerHostTests : IAsyncLifetime
     [Fact]
     public async Task Settings_from_Secrets_Manager_satisfy_the_start_up_guards()
     {
-        // Auth:Authority comes only from the secret; without it the guards would refuse first.
+        // Auth:Issuer comes only from the secret; without it the guards would refuse first.
         var (exitCode, _, errors) = await ApiProcess.RunAsync("production", Production(FakeSecretsManager.SecretAccessKey), "dev-token", "--user", Guid.NewGuid().ToString());
 
         (exitCode, errors.Trim()).ShouldBe((2, "dev-token is refused in 'production': only local, test and ci sign tokens locally."));
@@ -47,6 +47,8 @@ public sealed class SecretsManagerHostTests : IAsyncLifetime
     private Dictionary<string, string?> Production(string secretAccessKey) => new()
     {
         ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.test",
+        ["Auth:Tokens:KeyRingPath"] = Path.Combine(Path.GetTempPath(), "cleanledger-key-ring-unused"),
+        ["Auth:Tokens:KeyRingCertificatePath"] = "/run/secrets/key-ring.pfx",
         ["Documents:Store"] = "s3",
         ["Documents:S3:Endpoint"] = "http://127.0.0.1:1",
         ["Secrets:Provider"] = SecretsOptions.AwsProvider,

@@ -13,7 +13,9 @@ public sealed class StartupGuardTests
     private static readonly Dictionary<string, string?> SafeProduction = new()
     {
         ["Auth:StubUser"] = "false",
-        ["Auth:Authority"] = "https://login.cleanledger.se",
+        ["Auth:Issuer"] = "https://api.cleanledger.se",
+        ["Auth:Tokens:KeyRingPath"] = "/var/lib/cleanledger/key-ring",
+        ["Auth:Tokens:KeyRingCertificatePath"] = "/run/secrets/key-ring.pfx",
         ["Database:Provider"] = "Postgres",
         ["Database:ConnectionString"] = "Host=db;Username=cleanledger_app",
         ["Database:MigrationConnectionString"] = "Host=db;Username=cleanledger_owner",
@@ -33,7 +35,11 @@ public sealed class StartupGuardTests
     [InlineData("Auth:StubUser", "true", "Auth:StubUser must be false")]
     [InlineData("Database:Provider", "Sqlite", "Database:Provider must be Postgres")]
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins must list origins")]
-    [InlineData("Auth:Authority", "", "Auth:Authority must name the OIDC authority")]
+    [InlineData("Auth:Issuer", "", "Auth:Issuer must be this Api's https address")]
+    [InlineData("Auth:Issuer", "http://api.cleanledger.se", "Auth:Issuer must be this Api's https address")]
+    [InlineData("Auth:Tokens:KeyRingPath", "", "Auth:Tokens:KeyRingPath must name where the Data Protection key ring is kept")]
+    [InlineData("Auth:Tokens:KeyRingCertificatePath", "", "Auth:Tokens:KeyRingCertificatePath must name the certificate")]
+    [InlineData("Auth:Tokens:PublishBeforeUse", "00:05:00", "Auth:Tokens:PublishBeforeUse must exceed PublishedKeysCacheLifetime")]
     [InlineData("Auth:DevSigningKey", "a-key-anyone-can-read-in-the-repository", "Auth:DevSigningKey must be empty")]
     [InlineData("Auth:DevSigningKeyFile", "data/dev-signing-key", "Auth:DevSigningKeyFile must be empty")]
     [InlineData("Cors:AllowLoopbackOrigins", "true", "Cors:AllowLoopbackOrigins must be false")]

@@ -19,9 +19,12 @@ public sealed class SecretsInConfigurationFilesTests : IDisposable
     /// <summary>Everything else staging and production require, so that only secrets can be refused.</summary>
     private static readonly Dictionary<string, string?> SafeProductionFile = new()
     {
-        ["Auth:Authority"] = "https://login.cleanledger.se",
+        ["Auth:Issuer"] = "https://api.cleanledger.se",
+        ["Auth:Tokens:KeyRingPath"] = "/var/lib/cleanledger/key-ring",
+        ["Auth:Tokens:KeyRingCertificatePath"] = "/run/secrets/key-ring.pfx",
         ["Database:Provider"] = "Postgres",
         ["Database:ConnectionString"] = "Host=db;Username=cleanledger_app",
+        ["Jobs:ConnectionString"] = "Host=db;Username=cleanledger_jobs",
         ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.se",
         ["Documents:Store"] = "s3",
         ["Documents:S3:Endpoint"] = "https://s3.eu-north-1.example.se",

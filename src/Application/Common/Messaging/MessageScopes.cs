@@ -22,3 +22,9 @@ public interface IUserScoped;
 
 /// <summary>Platform back-office work across organisations; only the platform admin role.</summary>
 public interface IPlatformAdminScoped;
+
+/// <summary>
+/// Runs without a signed-in caller because the message carries its own credential (a refresh
+/// token); the handler touches only what that credential names.
+/// </summary>
+public interface ICredentialScoped;
