@@ -1,3 +1,4 @@
+using CleanLedger.Application.Audit;
 using CleanLedger.Application.Common.Persistence;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Documents;
@@ -12,6 +13,7 @@ using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Receipts;
 using CleanLedger.Application.Receipts.Metrics;
 using CleanLedger.Domain.Receipts;
+using CleanLedger.Infrastructure.Persistence.Audit;
 using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Receipts.Extraction;
 using CleanLedger.Infrastructure.Receipts.Ocr;
@@ -72,7 +74,10 @@ public static class DependencyInjection
         services.AddScoped<ILedgerStore, LedgerStore>();
         services.AddScoped<IVerificationReader, VerificationReader>();
         services.AddScoped<IPeriodStore, PeriodStore>();
+        services.AddScoped<AuditChainAppender>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IPlatformAudit, PlatformAudit>();
+        services.AddScoped<IAuditChainReader, AuditChainReader>();
         services.AddScoped<ISieExporter, SieExporter>();
         services.AddSingleton<ISieReader, SieReader>();
         services.AddScoped<IAccountTotals, AccountTotals>();
