@@ -10,6 +10,7 @@ using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
+using CleanLedger.Application.Organizations.Invitations;
 using CleanLedger.Application.Receipts;
 using CleanLedger.Application.Receipts.Metrics;
 using CleanLedger.Domain.Receipts;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory>(provider => provider.GetRequiredService<OrganizationStore>());
         services.AddScoped<IMembershipReader>(provider => provider.GetRequiredService<OrganizationStore>());
         services.AddScoped<IMyMembershipsReader>(provider => provider.GetRequiredService<OrganizationStore>());
+        services.AddScoped<IInvitationStore, InvitationStore>();
 
         services.AddScoped<ChartOfAccountsStore>();
         services.AddScoped<IChartOfAccounts>(provider => provider.GetRequiredService<ChartOfAccountsStore>());

@@ -19,7 +19,7 @@ public static class OpenApiConventions
         [OrganisationsTag] = "Organisations (tenants) and their members' roles.",
         [DocumentsTag] = "Receipts and invoices: upload (idempotent, deduplicated, inspected), status, original bytes.",
         [ExportsTag] = "Files and reports for accountants and Skatteverket: SIE 4, the VAT return.",
-        [PlatformAdminTag] = "Back-office work across organisations, for platform admins: audit chain verification.",
+        [PlatformAdminTag] = "Back-office work across organisations, for platform admins: audit chain verification, organisation recovery.",
         [LedgerTag] = "The books: verifications, compliance rules, fiscal years, periods, chart of accounts, audit trail.",
     };
 

@@ -12,7 +12,7 @@ namespace CleanLedger.Infrastructure.Tests.Persistence;
 /// <summary>The migration that starts the chains hashes the audit rows already there, each organisation's in the order they happened.</summary>
 public abstract class AuditChainMigrationTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    // Every migration before the chain (M0010AuditChain is 2026_12_04_10).
+    // Every migration before the chain (M0010PrivilegedActions is 2026_12_04_10).
     private const long BeforeTheChain = 2026_12_04_09;
     private static readonly DateTimeOffset Monday = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
     private readonly Guid _orgA = Guid.NewGuid();

@@ -6,13 +6,13 @@ using FluentMigrator;
 namespace CleanLedger.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// The audit trail becomes hash chains (docs/adr/0020): each organisation's events get a
-/// position and a hash, computed here for the rows already there in the order they were
-/// recorded; a platform chain holds the events of no organisation. Platform scope may read every
-/// organisation's chain, to verify it.
+/// Privileged actions (docs/adr/0020). The audit trail becomes hash chains: each organisation's
+/// events get a position and a hash, computed here for the rows already there in the order they
+/// were recorded; a platform chain holds the events of no organisation. Platform scope may read
+/// every organisation's chain, to verify it. Invitations keep only their code's hash.
 /// </summary>
 [Migration(2026_12_04_10)]
-public sealed class M0010AuditChain(MigrationSettings settings) : Migration
+public sealed class M0010PrivilegedActions(MigrationSettings settings) : Migration
 {
     private const string OrgEvents = "audit_events";
     private const string PlatformEvents = "platform_audit_events";
@@ -33,6 +33,21 @@ public sealed class M0010AuditChain(MigrationSettings settings) : Migration
             .WithColumn("details").AsString(int.MaxValue).NotNullable()
             .WithColumn("hash").AsString(64).NotNullable();
 
+        Create.Table("invitations")
+            .WithColumn("id").AsGuid().PrimaryKey()
+            .WithColumn("org_id").AsGuid().NotNullable().ForeignKey("fk_invitations_org", "organizations", "id")
+            .WithColumn("code_hash").AsString(64).NotNullable().Unique("ux_invitations_code")
+            .WithColumn("role").AsString(16).NotNullable()
+            .WithColumn("email").AsString(254).Nullable()
+            .WithColumn("note").AsString(200).Nullable()
+            .WithColumn("created_by").AsGuid().NotNullable()
+            .WithColumn("created_at").Instant(settings).NotNullable()
+            .WithColumn("expires_at").Instant(settings).NotNullable()
+            .WithColumn("redeemed_by").AsGuid().Nullable()
+            .WithColumn("redeemed_at").Instant(settings).Nullable()
+            .WithColumn("revoked_at").Instant(settings).Nullable();
+        Create.Index("ix_invitations_org").OnTable("invitations").OnColumn("org_id").Ascending().OnColumn("created_at").Ascending();
+
         Execute.WithConnection(HashExistingEvents);
 
         // Backs the chain lock: two rows can never claim one place in a chain.
@@ -45,6 +60,8 @@ public sealed class M0010AuditChain(MigrationSettings settings) : Migration
                 CREATE POLICY platform_read ON {OrgEvents} FOR SELECT USING (app_is_platform_scope());
                 {ImmutableRows.PostgresTrigger(PlatformEvents)}
                 GRANT SELECT, INSERT ON {PlatformEvents} TO {settings.AppRole};
+                {RowLevelSecurity.OrgIsolation("invitations")}
+                GRANT SELECT, INSERT, UPDATE ON invitations TO {settings.AppRole};
                 """
             : ImmutableRows.SqliteTriggers(PlatformEvents));
     }
