@@ -81,6 +81,7 @@ api.MapBooksSetupEndpoints();
 api.MapDocumentEndpoints();
 api.MapReviewEndpoints();
 api.MapExportEndpoints();
+api.MapPlatformAdminEndpoints();
 
 await app.RunAsync();
 return 0;

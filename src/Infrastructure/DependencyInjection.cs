@@ -1,3 +1,4 @@
+using CleanLedger.Application.Audit;
 using CleanLedger.Application.Common.Persistence;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Documents;
@@ -9,9 +10,11 @@ using CleanLedger.Application.Identity.GetMe;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Organizations;
+using CleanLedger.Application.Organizations.Invitations;
 using CleanLedger.Application.Receipts;
 using CleanLedger.Application.Receipts.Metrics;
 using CleanLedger.Domain.Receipts;
+using CleanLedger.Infrastructure.Persistence.Audit;
 using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Receipts.Extraction;
 using CleanLedger.Infrastructure.Receipts.Ocr;
@@ -66,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory>(provider => provider.GetRequiredService<OrganizationStore>());
         services.AddScoped<IMembershipReader>(provider => provider.GetRequiredService<OrganizationStore>());
         services.AddScoped<IMyMembershipsReader>(provider => provider.GetRequiredService<OrganizationStore>());
+        services.AddScoped<IInvitationStore, InvitationStore>();
 
         services.AddScoped<ChartOfAccountsStore>();
         services.AddScoped<IChartOfAccounts>(provider => provider.GetRequiredService<ChartOfAccountsStore>());
@@ -74,7 +78,10 @@ public static class DependencyInjection
         services.AddScoped<ILedgerStore, LedgerStore>();
         services.AddScoped<IVerificationReader, VerificationReader>();
         services.AddScoped<IPeriodStore, PeriodStore>();
+        services.AddScoped<AuditChainAppender>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IPlatformAudit, PlatformAudit>();
+        services.AddScoped<IAuditChainReader, AuditChainReader>();
         services.AddScoped<ISieExporter, SieExporter>();
         services.AddOptions<SieReaderOptions>().BindConfiguration(SieReaderOptions.Section);
         services.AddSingleton<ISieReader, SieReader>();

@@ -43,7 +43,8 @@ public sealed class PostgresTestDatabase : TestDatabase
         Environment.GetEnvironmentVariable(ServerVariable)
         ?? throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with ./build/test.sh, which starts PostgreSQL.");
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    /// <param name="upToVersion">Migrate only this far (see <see cref="DatabaseMigrator.Migrate"/>).</param>
+    public static async Task<PostgresTestDatabase> CreateAsync(long? upToVersion = null)
     {
         var superuser = Server;
         var name = $"cl_test_{Guid.NewGuid():N}"[..24];
@@ -66,7 +67,7 @@ public sealed class PostgresTestDatabase : TestDatabase
             AppRole = AppRole,
             JobsRole = JobsRole,
         };
-        DatabaseMigrator.Migrate(options);
+        DatabaseMigrator.Migrate(options, upToVersion);
         return new PostgresTestDatabase(superuser, name, options, As(JobsRole));
     }
 

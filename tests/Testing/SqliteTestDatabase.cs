@@ -26,7 +26,8 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override DatabaseOptions Options { get; }
 
-    public static SqliteTestDatabase Create()
+    /// <param name="upToVersion">Migrate only this far (see <see cref="DatabaseMigrator.Migrate"/>).</param>
+    public static SqliteTestDatabase Create(long? upToVersion = null)
     {
         var folder = Directory.CreateTempSubdirectory("cleanledger-test-").FullName;
         var options = new DatabaseOptions
@@ -34,7 +35,7 @@ public sealed class SqliteTestDatabase : TestDatabase
             Provider = DatabaseProvider.Sqlite,
             ConnectionString = $"Data Source={Path.Combine(folder, "cleanledger.db")};Pooling=False",
         };
-        DatabaseMigrator.Migrate(options);
+        DatabaseMigrator.Migrate(options, upToVersion);
         var database = new SqliteTestDatabase(folder, options);
         database.Checkpoint();
         File.Copy(database._file, database._template);

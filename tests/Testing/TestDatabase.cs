@@ -34,8 +34,10 @@ public abstract class TestDatabase : IAsyncDisposable
         ["Documents:VirusScan:Port"] = Clamd.Port,
     };
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : SqliteTestDatabase.Create();
+    /// <param name="provider">The engine.</param>
+    /// <param name="upToVersion">Migrate only this far (a test of a later migration's treatment of existing rows).</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, long? upToVersion = null) =>
+        provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync(upToVersion) : SqliteTestDatabase.Create(upToVersion);
 
     public abstract Task ResetAsync();
 

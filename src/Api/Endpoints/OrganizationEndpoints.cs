@@ -2,6 +2,11 @@ using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.CreateOrganization;
 using CleanLedger.Application.Organizations.GetOrganization;
+using CleanLedger.Application.Organizations.Invitations;
+using CleanLedger.Application.Organizations.Invitations.CreateInvitation;
+using CleanLedger.Application.Organizations.Invitations.ListInvitations;
+using CleanLedger.Application.Organizations.Invitations.RedeemInvitation;
+using CleanLedger.Application.Organizations.Invitations.RevokeInvitation;
 using CleanLedger.Application.Organizations.ListMembers;
 using CleanLedger.Application.Organizations.SetMemberRole;
 using CleanLedger.Domain.Access;
@@ -37,8 +42,53 @@ public static class OrganizationEndpoints
             .WithSummary("Adds a user to the organisation or changes their role (owners only).")
             .ProducesValidationProblem()
             .WithOrgProblems();
+
+        orgs.MapPost("/{orgId:guid}/invitations", Invite)
+            .WithName("CreateInvitation")
+            .WithSummary("Invites someone in a role (owners only); the answer carries the one-time code, valid 7 days and shown only this once.")
+            .ProducesValidationProblem()
+            .WithOrgProblems();
+
+        orgs.MapGet("/{orgId:guid}/invitations", ListInvitations)
+            .WithName("ListInvitations")
+            .WithSummary("The invitations that can still be redeemed (owners only); codes are never shown again.")
+            .WithOrgProblems();
+
+        orgs.MapDelete("/{orgId:guid}/invitations/{invitationId:guid}", RevokeInvitation)
+            .WithName("RevokeInvitation")
+            .WithSummary("Revokes a pending invitation (owners only).")
+            .WithOrgProblems();
+
+        api.MapPost("/invitations/redeem", Redeem)
+            .WithTags(OpenApiConventions.OrganisationsTag)
+            .WithName("RedeemInvitation")
+            .WithSummary("The signed-in caller redeems an invitation's code and becomes a member in the invited role.")
+            .ProducesValidationProblem()
+            .WithCommonProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
         return api;
     }
+
+    private static async Task<Created<CreatedInvitation>> Invite(
+        Guid orgId, CreateInvitationRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var invitation = await sender.Send(new CreateInvitation(orgId, request.Role, request.Email, request.Note), cancellationToken);
+        return TypedResults.Created($"/api/v1/orgs/{orgId}/invitations", invitation);
+    }
+
+    private static async Task<Ok<IReadOnlyList<InvitationDetails>>> ListInvitations(Guid orgId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListInvitations(orgId), cancellationToken));
+
+    private static async Task<NoContent> RevokeInvitation(Guid orgId, Guid invitationId, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new RevokeInvitation(orgId, invitationId), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<RedeemedInvitation>> Redeem(RedeemInvitation command, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command, cancellationToken));
 
     private static async Task<Created<OrganizationDetails>> Create(CreateOrganization command, ISender sender, CancellationToken cancellationToken)
     {
@@ -58,3 +108,5 @@ public static class OrganizationEndpoints
 }
 
 public sealed record SetMemberRoleRequest(OrgRole Role);
+
+public sealed record CreateInvitationRequest(OrgRole Role, string? Email = null, string? Note = null);

@@ -11,6 +11,7 @@ public static class OpenApiConventions
     public const string LedgerTag = "Ledger";
     public const string DocumentsTag = "Documents";
     public const string ExportsTag = "Exports";
+    public const string PlatformAdminTag = "Platform admin";
 
     private static readonly Dictionary<string, string> Tags = new()
     {
@@ -19,6 +20,7 @@ public static class OpenApiConventions
         [OrganisationsTag] = "Organisations (tenants) and their members' roles.",
         [DocumentsTag] = "Receipts and invoices: upload (idempotent, deduplicated, inspected), status, original bytes.",
         [ExportsTag] = "Files and reports for accountants and Skatteverket: SIE 4, the VAT return.",
+        [PlatformAdminTag] = "Back-office work across organisations, for platform admins: audit chain verification, organisation recovery.",
         [LedgerTag] = "The books: verifications, compliance rules, fiscal years, periods, chart of accounts, audit trail.",
     };
 

@@ -30,6 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             },
             BadHttpRequestException badRequest => Unreadable(badRequest),
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            GoneException gone => new ProblemDetails { Status = StatusCodes.Status410Gone, Title = "No longer available.", Detail = gone.Message },
             ConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

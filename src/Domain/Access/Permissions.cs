@@ -18,4 +18,5 @@ public enum Permissions
     ManageMembers = 1 << 10,
     ManageOrganization = 1 << 11,
     ManageChartOfAccounts = 1 << 12,
+    InviteMembers = 1 << 13,
 }

@@ -3,7 +3,7 @@ namespace CleanLedger.Domain.Access;
 /// <summary>
 /// The permission matrix. A viewer reads and exports; a bookkeeper also records the day-to-day
 /// books; an accountant also closes periods, files VAT and imports; the owner also manages the
-/// organisation and who may see it.
+/// organisation and who may see it, and invites new members.
 /// </summary>
 public static class RolePermissions
 {
@@ -22,7 +22,7 @@ public static class RolePermissions
         | Permissions.ImportBooks
         | Permissions.ManageChartOfAccounts;
 
-    private const Permissions Owner = Accountant | Permissions.ManageMembers | Permissions.ManageOrganization;
+    private const Permissions Owner = Accountant | Permissions.ManageMembers | Permissions.InviteMembers | Permissions.ManageOrganization;
 
     public static Permissions Of(OrgRole role) => role switch
     {

@@ -109,6 +109,13 @@ public sealed class DbSession(SqlDialect dialect, ICurrentUser user, OrgContext 
         return await transaction.Connection!.QuerySingleAsync<T>(Command(sql, parameters, transaction, cancellationToken));
     }
 
+    /// <summary>Waits for, then holds until commit, the lock named <paramref name="key"/> (see <see cref="SqlDialect.LockUntilCommit"/>).</summary>
+    public async Task LockUntilCommitAsync(string key, CancellationToken cancellationToken)
+    {
+        if (dialect.LockUntilCommit(nameof(key)) is { } sql)
+            await ExecuteAsync(sql, new { key }, cancellationToken);
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_transaction is null)

@@ -34,6 +34,13 @@ public abstract class SqlDialect
     /// <summary>Appended to a SELECT to keep its rows from changing until commit while other readers go on; empty where a write transaction already excludes other writers.</summary>
     public abstract string ForShare { get; }
 
+    /// <summary>
+    /// A statement that holds the lock named by the text parameter <paramref name="keyParameter"/>
+    /// until commit, so writers of one key run one at a time; null where a write transaction
+    /// already excludes other writers.
+    /// </summary>
+    public abstract string? LockUntilCommit(string keyParameter);
+
     /// <summary>Ids as a list parameter: lower-case text, since list items bypass Dapper's type handlers.</summary>
     public static string[] IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString()).ToArray();
 }
@@ -71,6 +78,8 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     public override string ForUpdate => "FOR UPDATE";
 
     public override string ForShare => "FOR SHARE";
+
+    public override string? LockUntilCommit(string keyParameter) => $"SELECT pg_advisory_xact_lock(hashtextextended(@{keyParameter}, 0))";
 
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
@@ -119,6 +128,8 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     public override string ForUpdate => "";
 
     public override string ForShare => "";
+
+    public override string? LockUntilCommit(string keyParameter) => null;
 
     // SQLite has no row-level security: the WHERE org_id = @OrgId in every statement is the only line.
     public override Task ApplyScopeAsync(DbTransaction transaction, SessionScope scope, CancellationToken cancellationToken) =>

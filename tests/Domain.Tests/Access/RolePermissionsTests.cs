@@ -17,6 +17,9 @@ public class RolePermissionsTests
     [InlineData(OrgRole.Accountant, Permissions.ImportBooks, true)]
     [InlineData(OrgRole.Accountant, Permissions.ManageMembers, false)]
     [InlineData(OrgRole.Owner, Permissions.ManageMembers, true)]
+    [InlineData(OrgRole.Owner, Permissions.InviteMembers, true)]
+    [InlineData(OrgRole.Accountant, Permissions.InviteMembers, false)]
+    [InlineData(OrgRole.Viewer, Permissions.InviteMembers, false)]
     [InlineData(OrgRole.Owner, Permissions.ManageOrganization, true)]
     public void The_matrix_grants_what_each_role_needs(OrgRole role, Permissions permission, bool granted) =>
         role.Grants(permission).ShouldBe(granted);

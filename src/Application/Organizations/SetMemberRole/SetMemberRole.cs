@@ -1,6 +1,7 @@
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Application.Common.Security;
+using CleanLedger.Application.Ledger;
 using CleanLedger.Domain.Access;
 using FluentValidation;
 using Mediator;
@@ -22,7 +23,7 @@ public sealed class SetMemberRoleValidator : AbstractValidator<SetMemberRole>
     }
 }
 
-public sealed class SetMemberRoleHandler(ICurrentUser user, IUserDirectory users, IOrganizationStore organizations, TimeProvider clock)
+public sealed class SetMemberRoleHandler(ICurrentUser user, IUserDirectory users, IOrganizationStore organizations, IAuditTrail audit, TimeProvider clock)
     : ICommandHandler<SetMemberRole, MemberDetails>
 {
     public async ValueTask<MemberDetails> Handle(SetMemberRole command, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed class SetMemberRoleHandler(ICurrentUser user, IUserDirectory users
         var now = clock.GetUtcNow();
         await users.EnsureAsync(command.UserId, displayName: null, now, cancellationToken);
         await organizations.SetMemberRoleAsync(command.OrgId, command.UserId, command.Role, now, cancellationToken);
+        await audit.RecordAsync(command.OrgId, "member.role_set", $"member/{command.UserId}", new { role = command.Role.Name() }, cancellationToken);
         var members = await organizations.ListMembersAsync(command.OrgId, cancellationToken);
         return members.Single(m => m.UserId == command.UserId);
     }

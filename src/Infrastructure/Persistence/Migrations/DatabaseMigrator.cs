@@ -7,7 +7,9 @@ namespace CleanLedger.Infrastructure.Persistence.Migrations;
 /// <summary>Brings either engine's schema up to date, as the tables' owner.</summary>
 public static class DatabaseMigrator
 {
-    public static void Migrate(DatabaseOptions options)
+    /// <param name="options">The database and the roles to grant to.</param>
+    /// <param name="upToVersion">Stop after this migration (a test that needs data from before a later one); every migration when null.</param>
+    public static void Migrate(DatabaseOptions options, long? upToVersion = null)
     {
         if (options.Provider == DatabaseProvider.Sqlite)
             PrepareSqliteFile(options.EffectiveMigrationConnectionString);
@@ -23,7 +25,11 @@ public static class DatabaseMigrator
             })
             .BuildServiceProvider(validateScopes: false);
 
-        services.GetRequiredService<IMigrationRunner>().MigrateUp();
+        var runner = services.GetRequiredService<IMigrationRunner>();
+        if (upToVersion is { } version)
+            runner.MigrateUp(version);
+        else
+            runner.MigrateUp();
     }
 
     // WAL lets readers go on while one writer commits; it is a property of the file, set once.

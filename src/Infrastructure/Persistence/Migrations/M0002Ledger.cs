@@ -114,10 +114,7 @@ public sealed class M0002Ledger(MigrationSettings settings) : Migration
             RAISE EXCEPTION 'Posted bookkeeping records are never changed or deleted (%).', TG_TABLE_NAME
                 USING ERRCODE = 'P0001';
         END $$;
-        {string.Concat(ImmutableTables.Select(table => $"""
-            CREATE TRIGGER {table}_immutable BEFORE UPDATE OR DELETE ON {table}
-                FOR EACH ROW EXECUTE FUNCTION refuse_change_of_books();
-            """ + "\n"))}
+        {string.Concat(ImmutableTables.Select(table => ImmutableRows.PostgresTrigger(table) + "\n"))}
         {string.Concat(TenantTables.Select(table => RowLevelSecurity.OrgIsolation(table) + "\n"))}
         GRANT SELECT, INSERT, UPDATE ON accounts, fiscal_years, period_states, verification_series TO {settings.AppRole};
         GRANT SELECT, INSERT ON verifications, verification_lines, verification_documents, audit_events TO {settings.AppRole};
@@ -128,11 +125,5 @@ public sealed class M0002Ledger(MigrationSettings settings) : Migration
         WHEN NOT (NEW.debit_ore >= 0 AND NEW.credit_ore >= 0 AND (NEW.debit_ore > 0) <> (NEW.credit_ore > 0))
         BEGIN SELECT RAISE(ABORT, 'A verification line is either a positive debit or a positive credit.'); END;
 
-        """ + string.Concat(ImmutableTables.Select(table => $"""
-        CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
-        BEGIN SELECT RAISE(ABORT, 'Posted bookkeeping records are never changed or deleted ({table}).'); END;
-        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
-        BEGIN SELECT RAISE(ABORT, 'Posted bookkeeping records are never changed or deleted ({table}).'); END;
-
-        """));
+        """ + string.Concat(ImmutableTables.Select(ImmutableRows.SqliteTriggers));
 }
