@@ -38,9 +38,3 @@ public interface IRefreshTokenStore
     /// <summary>Revokes every token of the family not revoked yet.</summary>
     Task RevokeFamilyAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken);
 }
-
-/// <summary>The audit of platform events that belong to no organisation (key rotation, token reuse).</summary>
-public interface IPlatformAuditTrail
-{
-    Task RecordAsync(string action, string subject, object details, CancellationToken cancellationToken);
-}

@@ -3,9 +3,9 @@ using FluentMigrator;
 namespace CleanLedger.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Our signing keys (private halves encrypted with Data Protection), refresh tokens (hashes
-/// only) and the audit of platform events that belong to no organisation. None of them is a
-/// tenant's: no RLS; the app role may not delete, and the audit is insert-only (docs/adr/0019).
+/// Our signing keys (private halves encrypted with Data Protection) and refresh tokens (hashes
+/// only). Neither is a tenant's: no RLS; the app role may not delete (docs/adr/0019). Their
+/// platform events go to the platform's audit chain (M0010).
 /// </summary>
 [Migration(2026_12_04_09)]
 public sealed class M0009OwnTokens(MigrationSettings settings) : Migration
@@ -35,20 +35,11 @@ public sealed class M0009OwnTokens(MigrationSettings settings) : Migration
         Create.Index("ix_refresh_tokens_family").OnTable("refresh_tokens").OnColumn("family_id");
         Create.Index("ix_refresh_tokens_user").OnTable("refresh_tokens").OnColumn("user_id");
 
-        Create.Table("platform_audit_events")
-            .WithColumn("id").AsGuid().PrimaryKey()
-            .WithColumn("occurred_at").Instant(settings).NotNullable()
-            .WithColumn("user_id").AsGuid().Nullable()
-            .WithColumn("action").AsString(64).NotNullable()
-            .WithColumn("subject").AsString(200).NotNullable()
-            .WithColumn("details").AsString(int.MaxValue).NotNullable();
-
         if (settings.Provider != DatabaseProvider.Postgres)
             return;
 
         Execute.Sql($"""
             GRANT SELECT, INSERT, UPDATE ON signing_keys, refresh_tokens TO {settings.AppRole};
-            GRANT SELECT, INSERT ON platform_audit_events TO {settings.AppRole};
             """);
     }
 

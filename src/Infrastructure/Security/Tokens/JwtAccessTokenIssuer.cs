@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CleanLedger.Application.Audit;
 using CleanLedger.Application.Identity.Tokens;
 using CleanLedger.Application.Identity.Tokens.RotateSigningKeys;
 using CleanLedger.Domain.Identity;
@@ -14,7 +15,7 @@ namespace CleanLedger.Infrastructure.Security.Tokens;
 /// Our access token: a JWT signed with the current key, its kid in the header, issued by this Api
 /// for its audience, the subject our user id. Organisation roles are never in it (docs/adr/0006).
 /// </summary>
-public sealed class JwtAccessTokenIssuer(SigningKeyRing keys, IPlatformAuditTrail audit, IOptions<AuthOptions> auth, IOptions<TokenOptions> tokens)
+public sealed class JwtAccessTokenIssuer(SigningKeyRing keys, IPlatformAudit audit, IOptions<AuthOptions> auth, IOptions<TokenOptions> tokens)
     : IAccessTokenIssuer
 {
     public async Task<string> IssueAsync(Guid userId, string displayName, DateTimeOffset now, CancellationToken cancellationToken)

@@ -35,7 +35,6 @@ public static class TokenSetup
         services.AddScoped<ISigningKeyRing>(provider => provider.GetRequiredService<SigningKeyRing>());
         services.AddScoped<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
-        services.AddScoped<IPlatformAuditTrail, PlatformAuditTrail>();
         services.AddScoped<TokenSessions>();
         return services;
     }

@@ -1,3 +1,4 @@
+using CleanLedger.Application.Audit;
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Domain.Identity;
 using FluentValidation;
@@ -26,7 +27,7 @@ public sealed class RefreshSessionValidator : AbstractValidator<RefreshSession>
     public RefreshSessionValidator() => RuleFor(command => command.RefreshToken).NotEmpty().MaximumLength(MaxLength);
 }
 
-public sealed class RefreshSessionHandler(IRefreshTokenStore refreshTokens, TokenSessions sessions, IPlatformAuditTrail audit, TimeProvider clock)
+public sealed class RefreshSessionHandler(IRefreshTokenStore refreshTokens, TokenSessions sessions, IPlatformAudit audit, TimeProvider clock)
     : ICommandHandler<RefreshSession, RefreshOutcome>
 {
     public const string ReuseDetected = "refresh-token.reused";

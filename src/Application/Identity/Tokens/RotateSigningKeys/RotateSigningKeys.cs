@@ -1,3 +1,4 @@
+using CleanLedger.Application.Audit;
 using CleanLedger.Application.Common.Messaging;
 using CleanLedger.Domain.Identity;
 using Mediator;
@@ -7,7 +8,7 @@ namespace CleanLedger.Application.Identity.Tokens.RotateSigningKeys;
 /// <summary>One rotation run (the recurring job, or an administrator): see <see cref="SigningKeyRotation"/>.</summary>
 public sealed record RotateSigningKeys : ICommand<KeyRotationPlan>, IPlatformAdminScoped;
 
-public sealed class RotateSigningKeysHandler(ISigningKeyRing keys, IPlatformAuditTrail audit, KeyRotationPolicy policy, TimeProvider clock)
+public sealed class RotateSigningKeysHandler(ISigningKeyRing keys, IPlatformAudit audit, KeyRotationPolicy policy, TimeProvider clock)
     : ICommandHandler<RotateSigningKeys, KeyRotationPlan>
 {
     public const string KeyStateChanged = "signing-key.state-changed";
