@@ -44,11 +44,9 @@ public sealed class SecretsManagerHostTests : IAsyncLifetime
         (_fake.Served, _fake.Refused).ShouldBe((0, 1));
     }
 
-    private Dictionary<string, string?> Production(string secretAccessKey) => new()
+    private Dictionary<string, string?> Production(string secretAccessKey) => new(TestKeyRing.Settings())
     {
         ["Cors:AllowedOrigins:0"] = "https://app.cleanledger.test",
-        ["Auth:Tokens:KeyRingPath"] = Path.Combine(Path.GetTempPath(), "cleanledger-key-ring-unused"),
-        ["Auth:Tokens:KeyRingCertificatePath"] = "/run/secrets/key-ring.pfx",
         ["Documents:Store"] = "s3",
         ["Documents:S3:Endpoint"] = "http://127.0.0.1:1",
         ["Secrets:Provider"] = SecretsOptions.AwsProvider,
