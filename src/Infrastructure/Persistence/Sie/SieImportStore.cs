@@ -145,12 +145,14 @@ public sealed class SieImportStore(DbSession session) : ISieImportStore
     public Task FailAsync(Guid orgId, Guid importId, SieImportProblem problem, IReadOnlyList<string> warnings, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
-            UPDATE sie_imports SET state = @failed, vouchers_staged = 0, warnings = @warnings, errors = @errors, finished_at = @now
+            UPDATE sie_imports SET state = @failed, vouchers_staged = 0, lines_read = COALESCE(@stoppedAt, lines_read),
+                warnings = @warnings, errors = @errors, finished_at = @now
             WHERE org_id = @orgId AND id = @importId
             """,
             new
             {
-                orgId, importId, failed = State(SieImportState.Failed), warnings = JsonSerializer.Serialize(warnings),
+                // Reading stopped at the refused line: progress is saved per staged batch, so it may lag behind it.
+                orgId, importId, failed = State(SieImportState.Failed), stoppedAt = problem.Line, warnings = JsonSerializer.Serialize(warnings),
                 errors = JsonSerializer.Serialize(new[] { problem }, JsonSerializerOptions.Web), now,
             },
             cancellationToken);
