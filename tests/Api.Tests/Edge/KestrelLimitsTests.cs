@@ -24,25 +24,7 @@ public sealed class KestrelLimitsTests : IAsyncLifetime
         var port = FreePort();
         _address = new Uri($"http://127.0.0.1:{port}");
         var settings = new Dictionary<string, string?>(_database.Settings) { ["Limits:MaxRequestBodyBytes"] = LimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Jobs:Server"] = "true" };
-        _api = Process.Start(ApiProcess.StartInfo("test", settings, "--urls", _address.ToString()))!;
-
-        using var client = new HttpClient { BaseAddress = _address };
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException) when (!_api.HasExited)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The Api did not start.");
+        _api = await ApiProcess.ServeAsync(settings, _address);
     }
 
     public async Task DisposeAsync()

@@ -32,25 +32,7 @@ public sealed class PermissionBeforeBodyOnKestrelTests : IAsyncLifetime
         _database = await Testing.TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         _port = FreePort();
         var settings = new Dictionary<string, string?>(_database.Settings) { ["Auth:DevSigningKey"] = _signingKey };
-        _api = Process.Start(ApiProcess.StartInfo("test", settings, "--urls", $"http://127.0.0.1:{_port}"))!;
-
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException) when (!_api.HasExited)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The Api did not start.");
+        _api = await ApiProcess.ServeAsync(settings, new Uri($"http://127.0.0.1:{_port}"));
     }
 
     public async Task DisposeAsync()

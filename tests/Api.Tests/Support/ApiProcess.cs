@@ -28,4 +28,29 @@ public static class ApiProcess
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         return (process.ExitCode, await output, await errors);
     }
+
+    /// <summary>Starts the Api's server in the test environment at <paramref name="address"/> and waits until it answers /healthz.</summary>
+    public static async Task<Process> ServeAsync(IReadOnlyDictionary<string, string?> settings, Uri address)
+    {
+        var api = Process.Start(StartInfo("test", settings, "--urls", address.ToString()))!;
+        using var client = new HttpClient { BaseAddress = address };
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                    return api;
+            }
+            catch (HttpRequestException) when (!api.HasExited)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        api.Kill(entireProcessTree: true);
+        api.Dispose();
+        throw new TimeoutException("The Api did not start.");
+    }
 }
