@@ -1,5 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
+using CleanLedger.Domain.Common;
 
 namespace CleanLedger.Domain.Identity;
 
@@ -11,9 +12,7 @@ public static class RefreshTokenValue
 {
     private const int RandomBytes = 32;
 
-    public static string New() => Base64Url(RandomNumberGenerator.GetBytes(RandomBytes));
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(RandomBytes));
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string token) => SecretHash.Of(token);
 }

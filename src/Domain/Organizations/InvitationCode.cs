@@ -1,5 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
+using CleanLedger.Domain.Common;
 
 namespace CleanLedger.Domain.Organizations;
 
@@ -21,7 +22,7 @@ public sealed record InvitationCode(Guid OrgId, string Value)
         var bytes = new byte[OrgIdBytes + SecretBytes];
         orgId.TryWriteBytes(bytes.AsSpan(0, OrgIdBytes), bigEndian: true, out _);
         RandomNumberGenerator.Fill(bytes.AsSpan(OrgIdBytes));
-        return new InvitationCode(orgId, Base64Url(bytes));
+        return new InvitationCode(orgId, Base64Url.EncodeToString(bytes));
     }
 
     /// <summary>The code as typed or pasted, or null when it cannot be one of ours.</summary>
@@ -39,9 +40,7 @@ public sealed record InvitationCode(Guid OrgId, string Value)
     // The secret never reaches a log through a record's printout.
     public override string ToString() => $"InvitationCode {{ OrgId = {OrgId} }}";
 
-    public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Value)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public string Hash => SecretHash.Of(Value);
 
     private static string ToBase64(string base64Url)
     {
