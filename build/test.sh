@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the tests need, starts a private throwaway PostgreSQL cluster, clamd and an S3 server
-# with Object Lock (Ceph radosgw), runs every test
+# with Object Lock (Ceph radosgw) and an OpenID Provider (npm oidc-provider), runs every test
 # project and ends with one line "N passed, N failed". Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/build/lib/postgres.sh"
 source "$ROOT/build/lib/clamd.sh"
 source "$ROOT/build/lib/radosgw.sh"
+source "$ROOT/build/lib/oidc.sh"
 
 RUN="$(mktemp -d /tmp/cl-test.XXXXXX)"
 chmod 755 "$RUN"
 cleanup() {
+  stop_oidc_provider "$RUN"
   stop_radosgw "$RUN"
   stop_clamd "$RUN"
   stop_postgres "$RUN"
@@ -40,8 +42,11 @@ start_clamd "$RUN" "$(free_port 53310)"
 log "starting S3 with Object Lock (Ceph radosgw)"
 start_radosgw "$RUN" "$(free_port 57480)" "$(free_port 56789)"
 
-log "installing the OpenAPI checkers"
 command -v npm >/dev/null || apt_install nodejs npm
+log "starting the OpenID Provider (BankID broker and staff sign-in)"
+start_oidc_provider "$RUN" "$(free_port 54011)"
+
+log "installing the OpenAPI checkers"
 (cd "$ROOT/tests/Api.Tests/openapi-check" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 log "building"
