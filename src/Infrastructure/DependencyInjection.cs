@@ -94,15 +94,16 @@ public static class DependencyInjection
         services.AddImageBudget(configuration);
         services.AddSingleton<IDocumentInspector, FileInspector>();
         if (documents.UsesS3)
-            services.AddSingleton<IDocumentStore, S3WormStore>();
+            services.AddDocumentStore<S3WormStore>();
         else
-            services.AddSingleton<IDocumentStore, LocalWormStore>();
+            services.AddDocumentStore<LocalWormStore>();
         if (documents.VirusScan.Enabled)
             services.AddSingleton<IVirusScanner, ClamdScanner>();
         else
             services.AddSingleton<IVirusScanner, DisabledVirusScanner>();
         services.AddScoped<IDocumentRepository, DocumentRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<ILegalHoldRegister, LegalHoldRegister>();
 
         services.AddScoped<IReceiptWorkStore, ReceiptWorkStore>();
         services.AddScoped<IVendorMemory, VendorMemoryStore>();
@@ -117,6 +118,15 @@ public static class DependencyInjection
         services.AddOwnTokens(configuration);
         services.AddJobs(configuration, database);
         return services;
+    }
+
+    /// <summary>One store instance answers both ports: the bytes and their legal hold live in the same place.</summary>
+    private static void AddDocumentStore<TStore>(this IServiceCollection services)
+        where TStore : class, IDocumentStore, IDocumentLegalHold
+    {
+        services.AddSingleton<TStore>();
+        services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<TStore>());
+        services.AddSingleton<IDocumentLegalHold>(provider => provider.GetRequiredService<TStore>());
     }
 
     /// <summary>Runs migrations at start-up when the environment's settings ask for it.</summary>

@@ -2,6 +2,8 @@ using System.ComponentModel;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Documents.GetDocument;
+using CleanLedger.Application.Documents.LegalHolds.GetLegalHold;
+using CleanLedger.Application.Documents.LegalHolds.SetLegalHold;
 using CleanLedger.Application.Documents.ListDocuments;
 using CleanLedger.Application.Documents.ReadDocumentFile;
 using CleanLedger.Application.Documents.RecordRejectedUpload;
@@ -37,6 +39,15 @@ public static class DocumentEndpoints
             .WithName("GetDocumentFile")
             .WithSummary("The exact bytes as uploaded.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithOrgProblems();
+        documents.MapGet("/{documentId:guid}/legal-hold", GetLegalHold)
+            .WithName("GetLegalHold")
+            .WithSummary("Whether the document is kept under legal hold, since when, by whom and why.")
+            .WithOrgProblems();
+        documents.MapPut("/{documentId:guid}/legal-hold", SetLegalHold)
+            .WithName("SetLegalHold")
+            .WithSummary("Places or lifts a legal hold (accountants and owners; a reason is required and audited): while on, the file is kept past its seven years.")
+            .ProducesValidationProblem()
             .WithOrgProblems();
         documents.MapGet("", List).WithName("ListDocuments").WithSummary("Documents, newest first, optionally by status.").ProducesValidationProblem().WithOrgProblems();
         return api;
@@ -79,6 +90,13 @@ public static class DocumentEndpoints
         return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
     }
 
+    private static async Task<Ok<LegalHoldResponse>> GetLegalHold(Guid orgId, Guid documentId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(LegalHoldResponse.From(documentId, await sender.Send(new GetLegalHold(orgId, documentId), cancellationToken)));
+
+    private static async Task<Ok<LegalHoldResponse>> SetLegalHold(
+        Guid orgId, Guid documentId, SetLegalHoldRequest request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(LegalHoldResponse.From(documentId, await sender.Send(new SetLegalHold(orgId, documentId, request.OnHold, request.Reason), cancellationToken)));
+
     private static async Task<Ok<DocumentPage>> List(
         Guid orgId, [Description("received, processing, posted, needs_review, rejected or failed")] string? status, int? page, int? pageSize,
         ISender sender, CancellationToken cancellationToken) =>
@@ -89,6 +107,15 @@ public static class DocumentEndpoints
         status is null ? null
         : Enum.TryParse<DocumentStatus>(status.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && !int.TryParse(status, out _) ? parsed
         : throw new BadHttpRequestException($"'{status}' is not a document status (received, processing, posted, needs_review, rejected, failed).");
+}
+
+public sealed record SetLegalHoldRequest(bool OnHold, string Reason);
+
+/// <summary>A document's legal hold; a document never held is not on hold and has no change to show.</summary>
+public sealed record LegalHoldResponse(Guid DocumentId, bool OnHold, string? Reason, DateTimeOffset? ChangedAt, Guid? ChangedBy)
+{
+    public static LegalHoldResponse From(Guid documentId, LegalHold? hold) =>
+        hold is null ? new(documentId, false, null, null, null) : new(hold.DocumentId, hold.OnHold, hold.Reason, hold.ChangedAt, hold.ChangedBy);
 }
 
 /// <summary>The contract's answer to an upload (202).</summary>

@@ -49,6 +49,25 @@ public interface IDocumentStore
     Task<Stream> OpenReadAsync(string storageKey, string sha256, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Keeps a stored document past its retention date while a legal hold is on, whatever the
+/// retention says (S3 Object Lock's legal hold); lifting it never shortens the retention.
+/// </summary>
+public interface IDocumentLegalHold
+{
+    Task SetAsync(string storageKey, bool onHold, CancellationToken cancellationToken);
+}
+
+/// <summary>A document's legal hold as it stands: the last change, by whom and why. Its history is the audit chain.</summary>
+public sealed record LegalHold(Guid DocumentId, bool OnHold, string Reason, DateTimeOffset ChangedAt, Guid ChangedBy);
+
+public interface ILegalHoldRegister
+{
+    Task<LegalHold?> FindAsync(Guid orgId, Guid documentId, CancellationToken cancellationToken);
+
+    Task SetAsync(Guid orgId, LegalHold hold, CancellationToken cancellationToken);
+}
+
 public sealed record DocumentRecord(
     Guid Id,
     DocumentStatus Status,

@@ -19,4 +19,5 @@ public enum Permissions
     ManageOrganization = 1 << 11,
     ManageChartOfAccounts = 1 << 12,
     InviteMembers = 1 << 13,
+    PlaceLegalHolds = 1 << 14,
 }

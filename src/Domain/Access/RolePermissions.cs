@@ -2,8 +2,9 @@ namespace CleanLedger.Domain.Access;
 
 /// <summary>
 /// The permission matrix. A viewer reads and exports; a bookkeeper also records the day-to-day
-/// books; an accountant also closes periods, files VAT and imports; the owner also manages the
-/// organisation and who may see it, and invites new members.
+/// books; an accountant also closes periods, files VAT, imports and keeps documents under legal
+/// hold (a tax audit, a dispute); the owner also manages the organisation and who may see it, and
+/// invites new members.
 /// </summary>
 public static class RolePermissions
 {
@@ -20,7 +21,8 @@ public static class RolePermissions
         | Permissions.ManageFiscalYears
         | Permissions.FileVatReturns
         | Permissions.ImportBooks
-        | Permissions.ManageChartOfAccounts;
+        | Permissions.ManageChartOfAccounts
+        | Permissions.PlaceLegalHolds;
 
     private const Permissions Owner = Accountant | Permissions.ManageMembers | Permissions.InviteMembers | Permissions.ManageOrganization;
 

@@ -9,7 +9,7 @@ namespace CleanLedger.Infrastructure.Documents;
 /// written to a temporary name beside its place, flushed, made read-only and renamed into place
 /// atomically; an existing file is never replaced. There is no delete.
 /// </summary>
-public sealed class LocalWormStore(IOptions<DocumentOptions> options) : IDocumentStore
+public sealed class LocalWormStore(IOptions<DocumentOptions> options) : IDocumentStore, IDocumentLegalHold
 {
     private string Root => Path.GetFullPath(options.Value.LocalStorePath);
 
@@ -68,4 +68,11 @@ public sealed class LocalWormStore(IOptions<DocumentOptions> options) : IDocumen
         if (actual != sha256)
             throw new InvalidDataException($"The stored document {Path.GetFileName(path)} does not match its hash: the store is corrupt.");
     }
+
+    /// <summary>
+    /// The folder keeps every file for ever (no delete, no expiry), so a hold changes nothing on
+    /// disk; the file must still be there to be held.
+    /// </summary>
+    public Task SetAsync(string storageKey, bool onHold, CancellationToken cancellationToken) =>
+        File.Exists(Path.Combine(Root, storageKey)) ? Task.CompletedTask : throw new FileNotFoundException("The stored document is missing.", storageKey);
 }

@@ -47,7 +47,7 @@ public sealed class S3StoreOptions
 /// years after its fiscal year. Content-addressed like the local store; an existing object is
 /// never replaced. Reads are verified against the hash.
 /// </summary>
-public sealed class S3WormStore(IOptions<DocumentOptions> options) : IDocumentStore, IDisposable
+public sealed class S3WormStore(IOptions<DocumentOptions> options) : IDocumentStore, IDocumentLegalHold, IDisposable
 {
     private readonly S3StoreOptions _s3 = options.Value.S3;
     private readonly IMinioClient _client = Connect(options.Value.S3);
@@ -103,9 +103,9 @@ public sealed class S3WormStore(IOptions<DocumentOptions> options) : IDocumentSt
         }
     }
 
-    /// <summary>An auditor's legal hold: while on, the object is kept even past its retention date.</summary>
-    public Task SetLegalHoldAsync(string storageKey, bool on, CancellationToken cancellationToken) =>
-        _client.SetObjectLegalHoldAsync(new SetObjectLegalHoldArgs().WithBucket(_s3.Bucket).WithObject(storageKey).WithLegalHold(on), cancellationToken);
+    /// <summary>Object Lock's legal hold: while on, the object is kept even past its retention date.</summary>
+    public Task SetAsync(string storageKey, bool onHold, CancellationToken cancellationToken) =>
+        _client.SetObjectLegalHoldAsync(new SetObjectLegalHoldArgs().WithBucket(_s3.Bucket).WithObject(storageKey).WithLegalHold(onHold), cancellationToken);
 
     public void Dispose()
     {

@@ -110,9 +110,9 @@ public sealed class S3WormStoreTests : IDisposable
     {
         var key = await _store.PutAsync(Incoming(RandomNumberGenerator.GetBytes(1_000)), RetainUntil, CancellationToken.None);
 
-        await _store.SetLegalHoldAsync(key, on: true, CancellationToken.None);
+        await _store.SetAsync(key, onHold: true, CancellationToken.None);
         (await _admin.GetObjectLegalHoldAsync(new GetObjectLegalHoldArgs().WithBucket(_s3.Bucket).WithObject(key))).ShouldBeTrue();
-        await _store.SetLegalHoldAsync(key, on: false, CancellationToken.None);
+        await _store.SetAsync(key, onHold: false, CancellationToken.None);
         (await _admin.GetObjectLegalHoldAsync(new GetObjectLegalHoldArgs().WithBucket(_s3.Bucket).WithObject(key))).ShouldBeFalse();
     }
 
