@@ -7,6 +7,8 @@
 #
 #   ./build/bench.sh accuracy <folder> [--ocr-cache DIR] [--one-pass]   receipt OCR + field extraction against
 #                                                          <folder>/labels.jsonl, and nothing else
+#   ./build/bench.sh month <folder>    a business's receipts replayed in date order through the Api into a
+#                                      fresh organisation, review approved as labelled; last line is JSON
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -25,6 +27,11 @@ fi
 source "$ROOT/build/lib/postgres.sh"
 source "$ROOT/build/lib/clamd.sh"
 
+if [ "${1:-}" = "month" ]; then
+  [ $# -ge 2 ] || { echo "usage: $0 month <folder with labels.jsonl>" >&2; exit 2; }
+  folder="$(cd "$2" && pwd)"
+fi
+
 RUN="$(mktemp -d /tmp/cl-bench.XXXXXX)"
 chmod 755 "$RUN"
 trap 'stop_clamd "$RUN"; stop_postgres "$RUN"; rm -rf "$RUN"' EXIT
@@ -38,6 +45,11 @@ start_postgres "$RUN" 55499
 start_clamd "$RUN" 53399
 
 dotnet build "$ROOT/tests/Benchmarks" -c Release -v quiet -nologo >/dev/null
+if [ "${1:-}" = "month" ]; then
+  log "a business's month: $folder"
+  dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- month "$folder" 2>/dev/null
+  exit 0
+fi
 log "rule engine"
 (cd "$RUN" && dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- rules --job short --inProcess) | grep -E '^\|'
 log "posting throughput"

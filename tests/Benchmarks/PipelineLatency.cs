@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Application.Receipts;
-using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanLedger.Benchmarks;
@@ -24,7 +21,7 @@ public static class PipelineLatency
     {
         var count = args is ["--receipts", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 20;
         var photos = ReceiptLabel.Swedish.Where(label => label.Render == "photo" && label.FileName.EndsWith(".jpg", StringComparison.Ordinal)).Take(count).ToList();
-        await using var host = new PipelineHost();
+        await using var host = new ApiBenchmarkHost();
         await ((Xunit.IAsyncLifetime)host).InitializeAsync();
         using var client = host.CreateClient();
         var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
@@ -32,7 +29,7 @@ public static class PipelineLatency
         var ocr = host.Services.GetRequiredService<IOcrEngine>();
 
         // Warm-up: engines, JIT and connections, on a photo not measured.
-        await UploadUntilFinishedAsync(client, orgId, await File.ReadAllBytesAsync(ReceiptLabel.SwedishReceipt("receipt_0003.jpg").File), "warm-up.jpg");
+        await ApiBenchmarkHost.UploadUntilFinishedAsync(client, orgId, await File.ReadAllBytesAsync(ReceiptLabel.SwedishReceipt("receipt_0003.jpg").File), "warm-up.jpg", "image/jpeg");
 
         var pipeline = new List<double>();
         var reading = new List<double>();
@@ -44,7 +41,7 @@ public static class PipelineLatency
             await ocr.ReadAsync(bytes, "image/jpeg", OcrPass.Standard, CancellationToken.None);
             reading.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
 
-            var (seconds, status) = await UploadUntilFinishedAsync(client, orgId, bytes, photo.FileName);
+            var (_, seconds, status) = await ApiBenchmarkHost.UploadUntilFinishedAsync(client, orgId, bytes, photo.FileName, "image/jpeg");
             pipeline.Add(seconds);
             outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
         }
@@ -57,47 +54,9 @@ public static class PipelineLatency
         return 0;
     }
 
-    private static async Task<(double Seconds, string Status)> UploadUntilFinishedAsync(HttpClient client, Guid orgId, byte[] bytes, string fileName)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        content.Add(file, "file", fileName);
-        var upload = await client.PostAsync($"/api/v1/orgs/{orgId}/documents", content);
-        upload.EnsureSuccessStatusCode();
-        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        while (true)
-        {
-            var status = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{orgId}/documents/{id}")).GetProperty("status").GetString()!;
-            if (status is "posted" or "needs_review" or "failed")
-                return (Stopwatch.GetElapsedTime(started).TotalSeconds, status);
-            await Task.Delay(20);
-        }
-    }
-
     private static double Percentile(List<double> values, int percent)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-
-    /// <summary>The Api as ./build/run.sh starts it, but on the benchmark's PostgreSQL database.</summary>
-    // Any public type of the Api assembly names its entry point (this project has a Program of its own).
-    private sealed class PipelineHost() : HostFactory<Api.Endpoints.UploadResponse>(DatabaseProvider.Postgres)
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Jobs:Server"] = "true",
-            // The benchmark polls the document far faster than any client may.
-            ["RateLimiting:PerIp:PermitLimit"] = "1000000",
-            ["RateLimiting:PerUser:PermitLimit"] = "1000000",
-        };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseContentRoot(Path.Combine(RepositoryPaths.Root, "src", "Api"));
-        }
     }
 }
