@@ -27,7 +27,8 @@ public sealed class SqliteOneDocumentSlotApiFactory() : OneDocumentSlotApiFactor
 /// <summary>
 /// While the process does as much document work as its memory budget allows, an upload is answered
 /// 503 with Retry-After and leaves nothing behind: no document, no stored file, no used
-/// Idempotency-Key, so the same request succeeds once a slot is free. Both engines.
+/// Idempotency-Key, so the same request succeeds once a slot is free; a verification PDF that
+/// draws its receipt is answered 503 too. Both engines.
 /// </summary>
 public abstract class DocumentWorkBusyTests<TFactory>(TFactory factory) : OwnerApiTest<TFactory>(factory)
     where TFactory : OneDocumentSlotApiFactory
@@ -58,6 +59,23 @@ public abstract class DocumentWorkBusyTests<TFactory>(TFactory factory) : OwnerA
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicateOf").ValueKind.ShouldBe(JsonValueKind.Null);
         StoredFileCount().ShouldBe(storedFiles + 1);
+    }
+
+    [Fact]
+    public async Task A_verification_pdf_that_draws_its_receipt_is_answered_503_while_every_slot_is_taken_and_renders_once_one_is_free()
+    {
+        // Bytes of its own: the store keeps one file per content, shared by the tests of this class.
+        var verificationId = await Client.PostWithReceiptAsync(OrgId, ReceiptPdf.Render("Åhléns", "Kontorsmaterial", "Att betala 250,00"), "kvitto.pdf");
+        var gate = Factory.Services.GetRequiredService<DocumentWorkGate>();
+        var pdf = $"/api/v1/orgs/{OrgId}/verifications/{verificationId}/pdf";
+
+        HttpResponseMessage busy;
+        using (await gate.EnterAsync(DocumentWorkCaller.Job, CancellationToken.None))
+            busy = await Client.GetAsync(pdf);
+
+        (await busy.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable)).GetProperty("code").GetString().ShouldBe("documents.busy");
+        busy.Headers.Contains("Retry-After").ShouldBeTrue();
+        (await Client.GetAsync(pdf)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private int StoredFileCount() =>
