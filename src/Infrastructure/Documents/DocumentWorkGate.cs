@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CleanLedger.Infrastructure.Documents;
@@ -77,10 +78,12 @@ public sealed class DocumentWorkGate : IDisposable
 {
     private readonly SemaphoreSlim _free;
     private readonly DocumentWorkOptions _options;
+    private readonly ILogger<DocumentWorkGate> _logger;
 
-    public DocumentWorkGate(IOptions<DocumentWorkOptions> options)
+    public DocumentWorkGate(IOptions<DocumentWorkOptions> options, ILogger<DocumentWorkGate> logger)
     {
         _options = options.Value;
+        _logger = logger;
         _free = new SemaphoreSlim(_options.Slots, _options.Slots);
     }
 
@@ -95,7 +98,11 @@ public sealed class DocumentWorkGate : IDisposable
     {
         var wait = TimeSpan.FromSeconds(caller == DocumentWorkCaller.Request ? _options.RequestWaitSeconds : _options.JobWaitSeconds);
         if (!await _free.WaitAsync(wait, cancellationToken))
+        {
+            // The refusal is the caller's answer; the log is where a process that keeps running out of slots shows.
+            _logger.LogWarning("A {Caller} got none of the {Slots} document work slots within {WaitSeconds} s and was refused", caller, _options.Slots, wait.TotalSeconds);
             throw new DocumentWorkBusyException(_options.Slots, wait);
+        }
         return new DocumentWorkSlot(this, _options.MaxProcessAddressSpaceBytes);
     }
 
