@@ -159,6 +159,8 @@ public static class DocumentWorkGateServiceCollectionExtensions
     public static IServiceCollection AddDocumentWorkGate(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DocumentWorkOptions>().Bind(configuration.GetSection(DocumentWorkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The gate logs its refusals; a host has logging already, and adding it again changes nothing.
+        services.AddLogging();
         services.TryAddSingleton<DocumentWorkGate>();
         return services;
     }
