@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
         var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
         services.AddImageBudget(configuration);
+        services.AddDocumentWorkGate(configuration);
         services.AddSingleton<IDocumentInspector, FileInspector>();
         if (documents.UsesS3)
             services.AddDocumentStore<S3WormStore>();

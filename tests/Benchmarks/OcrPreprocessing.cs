@@ -41,7 +41,7 @@ public static class OcrPreprocessing
         Console.WriteLine($"{receipts.Count} images; totals and dates found in the text");
         foreach (var (name, options) in Variants.Where(variant => only is null || only.Contains(variant.Name)))
         {
-            using var engine = new TesseractOcrEngine(Options.Create(options), Options.Create(new ImageBudget()));
+            using var engine = new TesseractOcrEngine(Options.Create(options), Options.Create(new ImageBudget()), DocumentWork.Gate());
             var reads = await Task.WhenAll(receipts.Select(async receipt =>
             {
                 var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(receipt.File), receipt.ContentType, OcrPass.Standard, CancellationToken.None)).Text;

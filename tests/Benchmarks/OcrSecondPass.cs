@@ -59,7 +59,7 @@ public static class OcrSecondPass
 
     private static async Task<List<Legible>> ReadAllAsync(OcrOptions options, IReadOnlyList<ReceiptLabel> receipts)
     {
-        using var engine = new TesseractOcrEngine(Options.Create(options), Options.Create(new ImageBudget()));
+        using var engine = new TesseractOcrEngine(Options.Create(options), Options.Create(new ImageBudget()), DocumentWork.Gate());
         var reads = await Task.WhenAll(receipts.Select(async receipt =>
         {
             var text = (await engine.ReadAsync(await File.ReadAllBytesAsync(receipt.File), receipt.ContentType, OcrPass.Standard, CancellationToken.None)).Text;

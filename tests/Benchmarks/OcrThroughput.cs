@@ -23,8 +23,8 @@ public static class OcrThroughput
     {
         var count = args is ["--images", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 40;
         var images = SharedData.SwedishReceipts("jpg").Take(count).ToList();
-        using var production = new TesseractOcrEngine(Options.Create(new OcrOptions()), Options.Create(new ImageBudget()));
-        using var greyOnly = new TesseractOcrEngine(Options.Create(new OcrOptions { Deskew = false, Threshold = ImageThreshold.Tesseract }), Options.Create(new ImageBudget()));
+        using var production = new TesseractOcrEngine(Options.Create(new OcrOptions()), Options.Create(new ImageBudget()), DocumentWork.Gate());
+        using var greyOnly = new TesseractOcrEngine(Options.Create(new OcrOptions { Deskew = false, Threshold = ImageThreshold.Tesseract }), Options.Create(new ImageBudget()), DocumentWork.Gate());
 
         // Warm-up: loads every engine's models and JITs both paths.
         await MeasurePoolAsync(production, images);

@@ -44,7 +44,7 @@ public static class ReceiptAccuracy
         var folder = args[0];
         var cache = args.SkipWhile(a => a != "--ocr-cache").Skip(1).FirstOrDefault();
         var labels = File.ReadLines(Path.Combine(folder, "labels.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
-        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2 }), Options.Create(new ImageBudget()));
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
         var thresholds = new ConfidenceThresholds();
         var reading = new ReceiptReading(new HeuristicReceiptExtractor(), thresholds);
         var onePass = args.Contains("--one-pass");

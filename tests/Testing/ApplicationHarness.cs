@@ -20,10 +20,11 @@ public sealed class ApplicationHarness : IAsyncDisposable
     /// <param name="database">The database to run against.</param>
     /// <param name="validateScopes">Check every resolution for scope mistakes, as tests should; a benchmark measures without, like a production host.</param>
     /// <param name="clock">The time the Application sees (the system clock unless a test fixes it).</param>
-    public ApplicationHarness(TestDatabase database, bool validateScopes = true, TimeProvider? clock = null)
+    /// <param name="settings">Settings over the database's, e.g. a test's limits.</param>
+    public ApplicationHarness(TestDatabase database, bool validateScopes = true, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Database = database;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))

@@ -32,6 +32,7 @@ public static class DocumentEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithOrgProblems();
 
         documents.MapGet("/{documentId:guid}", Get).WithName("GetDocument").WithSummary("The document and how far it has come.").WithOrgProblems();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Ledger.Verifications;
@@ -65,6 +66,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "Uploads are paused: the virus scanner is unavailable.",
                 Detail = "Nothing was stored. Try again shortly.",
             },
+            DocumentWorkBusyException busy => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The server is busy with other documents.",
+                Detail = $"Nothing was stored or changed. Try again in {RetryAfterSeconds(busy)} s.",
+                Extensions = { ["code"] = "documents.busy" },
+            },
             ComplianceException compliance => new Endpoints.Ledger.ComplianceProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
@@ -91,6 +99,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is DocumentWorkBusyException refused)
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(refused).ToString(CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -138,6 +148,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             problem.Extensions["field"] = path;
         return problem;
     }
+
+    private static int RetryAfterSeconds(DocumentWorkBusyException busy) => (int)Math.Ceiling(busy.RetryAfter.TotalSeconds);
 
     private static string JsonFieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));

@@ -11,8 +11,10 @@ namespace CleanLedger.Infrastructure.Documents;
 /// <see cref="ImageBudget"/> or contradict each other (a second IHDR or SOF, a TIFF tag twice) —
 /// read from the headers, never by decoding — and PDFs that qpdf finds broken, encrypted, too
 /// long, too large to render, expanding past the budget or active (<see cref="QpdfChecker"/>).
+/// The check is one operation of the <see cref="DocumentWorkGate"/>: the file in memory and the
+/// qpdf runs count against one slot, so concurrent uploads cannot add up past the budget.
 /// </summary>
-public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<ImageBudget> budget) : IDocumentInspector
+public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<ImageBudget> budget, DocumentWorkGate gate) : IDocumentInspector
 {
     private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -21,6 +23,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
     /// <summary>How far from the end a PDF's end-of-file marker may lie (trailing junk some writers leave).</summary>
     private const int PdfEndWindow = 64 * 1024;
 
+    /// <exception cref="DocumentWorkBusyException">No document work slot came free within a request's wait; nothing was checked.</exception>
     public async Task<InspectedFile> InspectAsync(IncomingFile file, CancellationToken cancellationToken)
     {
         var limits = options.Value;
@@ -30,6 +33,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
         if (file.Size > limits.MaxBytes)
             throw Refuse(UploadRejection.TooLarge, "file.too_large", $"The file is larger than {limits.MaxBytes} bytes.");
 
+        using var slot = await gate.EnterAsync(DocumentWorkCaller.Request, cancellationToken);
         // Within the size cap the whole file is read once: archives and headers can hide anywhere in it.
         var content = await File.ReadAllBytesAsync(file.Path, cancellationToken);
         if (ArchiveSignatures.Find(content) is { } archive)
@@ -37,7 +41,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
 
         var inspected = Sniff(content) switch
         {
-            "application/pdf" => await PdfAsync(file.Path, content, limits, pixels, cancellationToken),
+            "application/pdf" => await PdfAsync(slot, file.Path, content, limits, pixels, cancellationToken),
             { } image => Image(image, ImageHeaders.Read(image, content)),
             _ => throw Refuse(UploadRejection.UnsupportedType, "type.unsupported",
                 "Only JPEG, PNG, HEIC/HEIF, TIFF, WebP and PDF receipts are accepted."),
@@ -78,11 +82,11 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
         return head.StartsWith("%PDF-"u8) ? "application/pdf" : null;
     }
 
-    private static async Task<InspectedFile> PdfAsync(string path, byte[] content, DocumentOptions limits, ImageBudget pixels, CancellationToken cancellationToken)
+    private static async Task<InspectedFile> PdfAsync(DocumentWorkSlot slot, string path, byte[] content, DocumentOptions limits, ImageBudget pixels, CancellationToken cancellationToken)
     {
         if (content.AsSpan()[Math.Max(0, content.Length - PdfEndWindow)..].LastIndexOf("%%EOF"u8) < 0)
             throw Refuse(UploadRejection.Unprocessable, "pdf.truncated", "The PDF is truncated (no end-of-file marker).");
-        var pages = await QpdfChecker.CheckAsync(path, limits.MaxPdfPages, pixels, cancellationToken);
+        var pages = await QpdfChecker.CheckAsync(slot, path, limits.MaxPdfPages, pixels, cancellationToken);
         return new InspectedFile("application/pdf", null, null, pages.Count);
     }
 

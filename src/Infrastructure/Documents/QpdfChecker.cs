@@ -46,22 +46,24 @@ public static class QpdfChecker
     /// <summary>Space and the control characters, which viewers skip before a link's scheme.</summary>
     private static readonly char[] SkippedBeforeScheme = [.. Enumerable.Range(0, 0x21).Select(code => (char)code)];
 
+    /// <param name="slot">The document work slot the checks run under (qpdf's address space).</param>
     /// <param name="path">The PDF.</param>
     /// <param name="maxPages">The page cap.</param>
     /// <param name="budget">The pixel and inflate budget.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The size of each page.</returns>
     /// <exception cref="UploadRejectedException">The PDF is refused.</exception>
-    public static async Task<IReadOnlyList<PdfPageSize>> CheckAsync(string path, int maxPages, ImageBudget budget, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PdfPageSize>> CheckAsync(DocumentWorkSlot slot, string path, int maxPages, ImageBudget budget, CancellationToken cancellationToken)
     {
-        var (encrypted, _) = await Qpdf.RunAsync(cancellationToken, "--is-encrypted", path);
+        var (encrypted, _) = await Qpdf.RunAsync(slot, cancellationToken, "--is-encrypted", path);
         if (encrypted == 0)
             throw Refuse("pdf.encrypted", "The PDF is encrypted; upload it without a password.");
 
-        var pages = await DescribeAsync(path, maxPages, budget, cancellationToken);
+        var pages = await DescribeAsync(slot, path, maxPages, budget, cancellationToken);
 
         // Every stream decoded, counted as qpdf writes it and never held: the text layer, fonts and images are all in it.
         var (inflateExit, _) = await Qpdf.RunAsync(
+            slot,
             ["--decode-level=generalized", "--compress-streams=n", "--object-streams=disable", path, "-"],
             budget.MaxPdfInflatedBytes,
             async (output, token) => { await output.CopyToAsync(Stream.Null, token); return 0; },
@@ -71,9 +73,10 @@ public static class QpdfChecker
         return pages;
     }
 
-    private static async Task<IReadOnlyList<PdfPageSize>> DescribeAsync(string path, int maxPages, ImageBudget budget, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PdfPageSize>> DescribeAsync(DocumentWorkSlot slot, string path, int maxPages, ImageBudget budget, CancellationToken cancellationToken)
     {
         var (exitCode, description) = await Qpdf.RunAsync(
+            slot,
             ["--json=2", "--json-key=pages", "--json-key=qpdf", path],
             MaxDescriptionBytes,
             async (output, token) =>

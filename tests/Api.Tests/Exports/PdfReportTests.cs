@@ -15,7 +15,7 @@ public sealed class PdfReportTests(SqliteApiFactory factory) : IClassFixture<Sql
     {
         var client = factory.ClientFor(TestUser.New("Pdf"));
         var orgId = await client.CreateOrganizationAsync("Kvittoläsarna AB");
-        var id = await PostWithReceiptAsync(client, orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0009.jpg")), "kvitto.jpg");
+        var id = await client.PostWithReceiptAsync(orgId, await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0009.jpg")), "kvitto.jpg");
 
         var response = await client.GetAsync($"/api/v1/orgs/{orgId}/verifications/{id}/pdf");
 
@@ -38,7 +38,7 @@ public sealed class PdfReportTests(SqliteApiFactory factory) : IClassFixture<Sql
         var orgId = await client.CreateOrganizationAsync("Trasig Startxref AB");
         var received = HostilePdf.WithWrongStartxref(ReceiptPdf.Render("Kaffebaren", "Att betala 42,00"));
 
-        var id = await PostWithReceiptAsync(client, orgId, received, "kvitto.pdf");
+        var id = await client.PostWithReceiptAsync(orgId, received, "kvitto.pdf");
         var response = await client.GetAsync($"/api/v1/orgs/{orgId}/verifications/{id}/pdf");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -72,27 +72,5 @@ public sealed class PdfReportTests(SqliteApiFactory factory) : IClassFixture<Sql
         text.ShouldContain("Ruta 05");
         text.ShouldContain("1000");
         text.ShouldContain("Moms att betala eller få tillbaka");
-    }
-
-    /// <summary>Uploads the receipt and posts a verification of 250 kr office supplies with it; returns the verification's id.</summary>
-    private static async Task<Guid> PostWithReceiptAsync(HttpClient client, Guid orgId, byte[] receipt, string fileName)
-    {
-        var upload = await client.UploadAsync(orgId, receipt, fileName);
-        upload.StatusCode.ShouldBe(HttpStatusCode.Accepted, await upload.Content.ReadAsStringAsync());
-        var posted = await client.PostAsJsonAsync($"/api/v1/orgs/{orgId}/verifications", new
-        {
-            date = "2026-11-02",
-            description = "Kontorsmaterial Åhléns",
-            counterparty = "Åhléns",
-            documentIds = new[] { (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() },
-            lines = new object[]
-            {
-                new { account = "6110", debit = "200.00", vatCode = "vat25" },
-                new { account = "2641", debit = "50.00", vatCode = "vat25" },
-                new { account = "1930", credit = "250.00" },
-            },
-        });
-        posted.StatusCode.ShouldBe(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
-        return (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

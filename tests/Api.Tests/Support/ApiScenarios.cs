@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -19,6 +20,28 @@ public static class ApiScenarios
     public static Task<HttpResponseMessage> UploadAsync(
         this HttpClient client, Guid orgId, byte[] bytes, string fileName, string? idempotencyKey = null, string? declaredType = null) =>
         client.PostFileAsync($"/api/v1/orgs/{orgId}/documents", bytes, fileName, idempotencyKey, declaredType);
+
+    /// <summary>Uploads the receipt and posts a verification of 250 kr office supplies with it; returns the verification's id.</summary>
+    public static async Task<Guid> PostWithReceiptAsync(this HttpClient client, Guid orgId, byte[] receipt, string fileName)
+    {
+        var upload = await client.UploadAsync(orgId, receipt, fileName);
+        upload.StatusCode.ShouldBe(HttpStatusCode.Accepted, await upload.Content.ReadAsStringAsync());
+        var posted = await client.PostAsJsonAsync($"/api/v1/orgs/{orgId}/verifications", new
+        {
+            date = "2026-11-02",
+            description = "Kontorsmaterial Åhléns",
+            counterparty = "Åhléns",
+            documentIds = new[] { (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() },
+            lines = new object[]
+            {
+                new { account = "6110", debit = "200.00", vatCode = "vat25" },
+                new { account = "2641", debit = "50.00", vatCode = "vat25" },
+                new { account = "1930", credit = "250.00" },
+            },
+        });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
 
     /// <summary>POSTs <paramref name="bytes"/> to <paramref name="path"/> as the multipart field "file".</summary>
     public static async Task<HttpResponseMessage> PostFileAsync(

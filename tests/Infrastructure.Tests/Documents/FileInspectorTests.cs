@@ -15,7 +15,7 @@ namespace CleanLedger.Infrastructure.Tests.Documents;
 public sealed class FileInspectorTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cleanledger-inspect-").FullName;
-    private readonly FileInspector _inspector = new(Options.Create(new DocumentOptions()), Options.Create(new ImageBudget()));
+    private readonly FileInspector _inspector = new(Options.Create(new DocumentOptions()), Options.Create(new ImageBudget()), DocumentWork.Gate());
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

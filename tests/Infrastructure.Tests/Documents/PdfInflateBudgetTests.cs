@@ -34,7 +34,7 @@ public sealed class PdfInflateBudgetTests : IDisposable
     public async Task A_deflate_bomb_is_refused_at_upload_allocating_far_less_than_it_inflates_to(string where)
     {
         var bomb = Bomb(where);
-        var inspector = new FileInspector(Options.Create(new DocumentOptions()), Options.Create(new ImageBudget()));
+        var inspector = new FileInspector(Options.Create(new DocumentOptions()), Options.Create(new ImageBudget()), DocumentWork.Gate());
 
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var refusal = await Should.ThrowAsync<UploadRejectedException>(() => inspector.InspectAsync(Incoming(bomb), CancellationToken.None));
@@ -49,7 +49,7 @@ public sealed class PdfInflateBudgetTests : IDisposable
     public async Task A_deflate_bomb_is_refused_before_ocr_decodes_its_text_layer(string where)
     {
         var bomb = Bomb(where);
-        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1 }), Options.Create(new ImageBudget()));
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
 
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var refusal = await Should.ThrowAsync<OcrUnreadableException>(() => ocr.ReadAsync(bomb, "application/pdf", OcrPass.Standard, CancellationToken.None));
@@ -63,7 +63,7 @@ public sealed class PdfInflateBudgetTests : IDisposable
     public async Task Streams_that_inflate_to_just_under_the_cap_are_accepted_and_just_over_it_refused()
     {
         var budget = new ImageBudget { MaxPdfInflatedBytes = 16 * MiB };
-        var inspector = new FileInspector(Options.Create(new DocumentOptions()), Options.Create(budget));
+        var inspector = new FileInspector(Options.Create(new DocumentOptions()), Options.Create(budget), DocumentWork.Gate());
 
         // The rest of the decoded file (objects, cross-reference table) is a few hundred bytes.
         (await inspector.InspectAsync(Incoming(HostilePdf.ContentStreamBomb((16 * MiB) - 4096)), CancellationToken.None)).Pages.ShouldBe(1);

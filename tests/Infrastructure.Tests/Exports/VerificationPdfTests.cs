@@ -16,7 +16,7 @@ public sealed class VerificationPdfTests
     private static readonly VerificationDetails Verification = new(
         Guid.NewGuid(), "A", 1, new DateOnly(2026, 11, 2), DateTimeOffset.UnixEpoch, "Kaffe", "Kaffebaren", "SEK", 4200, Guid.NewGuid(), null, null, [], [], []);
 
-    private readonly PdfRenderer _renderer = new();
+    private readonly PdfRenderer _renderer = new(DocumentWork.Gate());
 
     [Theory]
     [InlineData("as written")]

@@ -33,6 +33,7 @@ public static class VerificationEndpoints
             .WithName("GetVerificationPdf")
             .WithSummary("The verification as PDF: header, lines, VAT, rule results and its receipt.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithOrgProblems();
 
         org.MapGet("/verifications", List)

@@ -16,9 +16,10 @@ namespace CleanLedger.Infrastructure.Exports.Pdf;
 /// A receipt that is a JPEG or PNG is placed as an image; a PDF receipt's first page is drawn in
 /// from qpdf's rewrite of it, so that a receipt qpdf had to repair at upload (a wrong startxref,
 /// a broken cross-reference table) is drawn as it is shown, while the original stays stored as
-/// received (docs/adr/0015).
+/// received (docs/adr/0015). Drawing a receipt in (qpdf's rewrite, the image decoded) is one
+/// operation of the <see cref="DocumentWorkGate"/>; a verification without one takes no slot.
 /// </summary>
-public sealed class PdfRenderer : IPdfRenderer
+public sealed class PdfRenderer(DocumentWorkGate work) : IPdfRenderer
 {
     private const double Margin = 50;
 
@@ -38,9 +39,11 @@ public sealed class PdfRenderer : IPdfRenderer
         return Save(document);
     }
 
+    /// <exception cref="DocumentWorkBusyException">The receipt would be drawn in, and no document work slot came free within a request's wait.</exception>
     public async Task<byte[]> VerificationAsync(OrganizationDetails organization, VerificationDetails verification, ReceiptImage? receipt, CancellationToken cancellationToken)
     {
-        var pdfReceipt = receipt is { ContentType: "application/pdf" } ? await RewrittenAsync(receipt.Bytes, cancellationToken) : null;
+        using var slot = receipt is null ? null : await work.EnterAsync(DocumentWorkCaller.Request, cancellationToken);
+        var pdfReceipt = receipt is { ContentType: "application/pdf" } ? await RewrittenAsync(slot!, receipt.Bytes, cancellationToken) : null;
         using var document = new PdfDocument();
         document.Info.Title = $"Verifikation {verification.Series}{verification.Number} — {organization.Name}";
         var page = new Page(document);
@@ -71,11 +74,11 @@ public sealed class PdfRenderer : IPdfRenderer
     }
 
     /// <summary>qpdf's rewrite of a PDF receipt, or null when even qpdf cannot read it (it is then named, not drawn).</summary>
-    private static async Task<byte[]?> RewrittenAsync(byte[] pdf, CancellationToken cancellationToken)
+    private static async Task<byte[]?> RewrittenAsync(DocumentWorkSlot slot, byte[] pdf, CancellationToken cancellationToken)
     {
         try
         {
-            return await Qpdf.RewriteAsync(pdf, cancellationToken);
+            return await Qpdf.RewriteAsync(slot, pdf, cancellationToken);
         }
         catch (UploadRejectedException)
         {

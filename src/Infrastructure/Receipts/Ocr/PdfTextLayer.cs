@@ -1,3 +1,4 @@
+using CleanLedger.Infrastructure.Documents;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
@@ -12,9 +13,13 @@ namespace CleanLedger.Infrastructure.Receipts.Ocr;
 /// </summary>
 internal static class PdfTextLayer
 {
-    /// <summary>The pages' text, or null when the PDF cannot be parsed.</summary>
-    public static IReadOnlyList<string>? TryRead(ReadOnlyMemory<byte> pdf)
+    /// <summary>
+    /// The pages' text, or null when the PDF cannot be parsed. PdfPig parses in process, so only
+    /// under a document work slot and only a document that passed the inflate cap.
+    /// </summary>
+    public static IReadOnlyList<string>? TryRead(DocumentWorkSlot slot, ReadOnlyMemory<byte> pdf)
     {
+        slot.EnsureHeld();
         try
         {
             using var document = PdfDocument.Open(pdf.ToArray());

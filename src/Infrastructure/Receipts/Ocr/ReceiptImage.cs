@@ -9,11 +9,13 @@ internal static class ReceiptImage
     /// <summary>
     /// Decodes the image if the decoder's own reading of its header fits the budget, and keeps it only
     /// if the decoded image is that size: the upload check read the header with our code, this is the
-    /// decoder's view, which is what allocates.
+    /// decoder's view, which is what allocates. The pixels stay in memory until the image is
+    /// recognised, all of it under one document work slot.
     /// </summary>
     /// <exception cref="OcrUnreadableException">Leptonica cannot decode the bytes, or they are larger than the budget.</exception>
-    public static PixHandle Decode(ReadOnlySpan<byte> content, string contentType, ImageBudget budget)
+    public static PixHandle Decode(DocumentWorkSlot slot, ReadOnlySpan<byte> content, string contentType, ImageBudget budget)
     {
+        slot.EnsureHeld();
         if (LeptonicaNative.ReadHeader(content) is not var (width, height))
             throw Undecodable(contentType);
         if (!budget.Fits(width, height))

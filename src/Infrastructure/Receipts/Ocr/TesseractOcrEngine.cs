@@ -9,26 +9,33 @@ namespace CleanLedger.Infrastructure.Receipts.Ocr;
 /// Reads receipts with Tesseract in-process: a pool of warm engines (loading swe+eng takes longer
 /// than reading a receipt), each used by one recognition at a time on a thread of its own, so a
 /// caller never blocks on OCR. PDFs with a text layer are read from it; others are rasterised.
+/// The memory-heavy steps take a slot of the process's <see cref="DocumentWorkGate"/> each: the PDF
+/// check with its text layer, each page's rendering, each image from decoding to the end of its
+/// recognition. When none comes free within a job's wait the read fails with
+/// <see cref="DocumentWorkBusyException"/> and the job runs again later.
 /// </summary>
 public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
 {
     private readonly OcrOptions _options;
     private readonly ImageBudget _budget;
+    private readonly DocumentWorkGate _work;
     private readonly SemaphoreSlim _free;
     private readonly Stack<TesseractEngine> _idle = new();
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    public TesseractOcrEngine(IOptions<OcrOptions> options, IOptions<ImageBudget> budget)
+    public TesseractOcrEngine(IOptions<OcrOptions> options, IOptions<ImageBudget> budget, DocumentWorkGate work)
     {
         _options = options.Value;
         _budget = budget.Value;
+        _work = work;
         _free = new SemaphoreSlim(_options.EngineCount, _options.EngineCount);
     }
 
     public int IdleEngines => _free.CurrentCount;
 
     /// <exception cref="OcrUnreadableException">The format cannot be decoded, the image or a PDF page is larger than the budget, or the PDF cannot be rendered.</exception>
+    /// <exception cref="DocumentWorkBusyException">No document work slot came free within a job's wait; nothing was read.</exception>
     public async Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -57,13 +64,26 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         {
             var path = Path.Combine(folder, "document.pdf");
             await File.WriteAllBytesAsync(path, pdf, cancellationToken);
-            var pages = await CheckedPagesAsync(path, cancellationToken);
-            if (PdfTextLayer.TryRead(pdf) is { } layer && PdfTextLayer.Letters(layer) >= _options.MinPdfTextLetters)
-                return new OcrResult(string.Join('\f', layer), 100, layer.Count, TextSource.PdfTextLayer);
+            IReadOnlyList<PdfPageSize> pages;
+            using (var slot = await _work.EnterAsync(DocumentWorkCaller.Job, cancellationToken))
+            {
+                pages = await CheckedPagesAsync(slot, path, cancellationToken);
+                if (PdfTextLayer.TryRead(slot, pdf) is { } layer && PdfTextLayer.Letters(layer) >= _options.MinPdfTextLetters)
+                    return new OcrResult(string.Join('\f', layer), 100, layer.Count, TextSource.PdfTextLayer);
+            }
 
             // The check refused any page that fits at no resolution, so every page has a size.
             var sizes = pages.Take(_options.MaxPdfPages).Select(page => _budget.RasterSize(page)!.Value).ToList();
-            var images = await PdfRasterizer.RasterizeAsync(path, sizes, _options, cancellationToken);
+            if (sizes.Count == 0)
+                throw new OcrUnreadableException("ocr.unreadable_pdf", "The PDF has no pages to read.");
+            var images = new List<byte[]>(sizes.Count);
+            for (var page = 1; page <= sizes.Count; page++)
+            {
+                // A slot per page: its bitmap is gone when pdftoppm exits, and a long document does not hold one throughout.
+                using var slot = await _work.EnterAsync(DocumentWorkCaller.Job, cancellationToken);
+                images.Add(await PdfRasterizer.RenderAsync(slot, path, page, sizes[page - 1], _options, cancellationToken));
+            }
+
             var read = await Task.WhenAll(images.Select(image => RecognizeAsync(image, "image/png", pass, cancellationToken)));
             return new OcrResult(string.Join('\f', read.Select(page => page.Text)), read.Average(page => page.Confidence), read.Length, TextSource.Ocr);
         }
@@ -73,12 +93,12 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<PdfPageSize>> CheckedPagesAsync(string path, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PdfPageSize>> CheckedPagesAsync(DocumentWorkSlot slot, string path, CancellationToken cancellationToken)
     {
         try
         {
             // The page cap is the upload's (only the first pages are read here); the budget is the same.
-            return await QpdfChecker.CheckAsync(path, maxPages: int.MaxValue, _budget, cancellationToken);
+            return await QpdfChecker.CheckAsync(slot, path, maxPages: int.MaxValue, _budget, cancellationToken);
         }
         catch (UploadRejectedException refused)
         {
@@ -90,11 +110,14 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
     /// <summary>
     /// Decodes and prepares the image, then recognises it on dedicated threads: whole, in one turn of
     /// an engine (so a pass under way never waits behind another's bands), or in bands read on
-    /// engines as they come free (<see cref="OcrPassOptions.Bands"/>).
+    /// engines as they come free (<see cref="OcrPassOptions.Bands"/>). The decoded pixels live until
+    /// the last band is read, so one document work slot is held throughout; it is taken before an
+    /// engine is waited for, and no engine is held while a slot is waited for.
     /// </summary>
     private async Task<RecognizedPage> RecognizeAsync(ReadOnlyMemory<byte> image, string contentType, OcrPass pass, CancellationToken cancellationToken)
     {
         var options = _options.Pass(pass);
+        using var slot = await _work.EnterAsync(DocumentWorkCaller.Job, cancellationToken);
         if (options.Bands <= 1)
         {
             return await OnEngineThreadAsync(
@@ -109,7 +132,7 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         var bands = await OnEngineThreadAsync(() => ReceiptImage.Bands(Prepared(), options.Bands), cancellationToken);
         return RecognizedPage.Joined(await Task.WhenAll(bands.Select(band => RecognizeBandAsync(band, options.PageSegmentationMode, cancellationToken))));
 
-        PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(image.Span, contentType, _budget), options, _budget);
+        PixHandle Prepared() => ReceiptImage.Prepare(ReceiptImage.Decode(slot, image.Span, contentType, _budget), options, _budget);
     }
 
     private async Task<RecognizedPage> RecognizeBandAsync(PixHandle band, int pageSegmentationMode, CancellationToken cancellationToken)

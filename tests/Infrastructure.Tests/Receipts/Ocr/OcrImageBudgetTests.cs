@@ -102,7 +102,7 @@ public sealed class OcrImageBudgetTests
     }
 
     private static TesseractOcrEngine Engine(ImageBudget budget, int upscaleBelowWidth = 0) =>
-        new(Options.Create(new OcrOptions { Engines = 1, UpscaleBelowWidth = upscaleBelowWidth }), Options.Create(budget));
+        new(Options.Create(new OcrOptions { Engines = 1, UpscaleBelowWidth = upscaleBelowWidth }), Options.Create(budget), DocumentWork.Gate());
 
     private static byte[] ImageOnlyPdf(string jpeg, double sidePoints)
     {

@@ -12,7 +12,7 @@ namespace CleanLedger.Infrastructure.Tests.Receipts.Ocr;
 /// <summary>Real Tesseract on the shared receipts: images, PDFs with and without a text layer, refusals and the engine pool.</summary>
 public sealed partial class TesseractOcrEngineTests : IDisposable
 {
-    private readonly TesseractOcrEngine _ocr = new(Options.Create(new OcrOptions { Engines = 2 }), Options.Create(new ImageBudget()));
+    private readonly TesseractOcrEngine _ocr = new(Options.Create(new OcrOptions { Engines = 2 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
 
     public void Dispose() => _ocr.Dispose();
 
@@ -75,7 +75,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     [Fact]
     public async Task Only_the_first_pages_of_a_long_pdf_without_text_are_recognised()
     {
-        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2, MaxPdfPages = 2 }), Options.Create(new ImageBudget()));
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2, MaxPdfPages = 2 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
         var pdf = ImageOnlyPdf(SharedData.SwedishReceipt("receipt_0001.jpg"), pages: 3);
 
         var result = await ocr.ReadAsync(pdf, "application/pdf", OcrPass.Standard, CancellationToken.None);
@@ -104,7 +104,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     {
         // receipt_0074: thin grey print, a shadow across it, a dark red table around it; the standard pass reads next to nothing.
         var photo = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0074.jpg"));
-        using var uncleared = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1, AlternativeAlone = { ClearSurroundings = false } }), Options.Create(new ImageBudget()));
+        using var uncleared = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1, AlternativeAlone = { ClearSurroundings = false } }), Options.Create(new ImageBudget()), DocumentWork.Gate());
 
         var cleared = await _ocr.ReadAsync(photo, "image/jpeg", OcrPass.AlternativeAlone, CancellationToken.None);
         var dark = await uncleared.ReadAsync(photo, "image/jpeg", OcrPass.AlternativeAlone, CancellationToken.None);
@@ -120,7 +120,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     public async Task The_alternative_pass_alone_reads_a_long_receipt_in_bands_cut_between_its_lines(int engines)
     {
         // Printed text, rasterised (the text layer ignored): 40 lines Tesseract reads exactly.
-        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = engines, MinPdfTextLetters = int.MaxValue }), Options.Create(new ImageBudget()));
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = engines, MinPdfTextLetters = int.MaxValue }), Options.Create(new ImageBudget()), DocumentWork.Gate());
         var lines = Enumerable.Range(1, 40).Select(line => $"RAD {line:00} KAFFE {line},50").ToList();
         var pdf = ReceiptPdf.Render([.. lines]);
 
@@ -163,7 +163,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     [Fact]
     public async Task A_read_waiting_for_the_only_engine_can_be_cancelled_and_the_engine_stays_usable()
     {
-        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1 }), Options.Create(new ImageBudget()));
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
         var image = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
         var busy = ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None);
         using var cancellation = new CancellationTokenSource();
@@ -180,7 +180,7 @@ public sealed partial class TesseractOcrEngineTests : IDisposable
     public async Task A_recognition_under_way_stops_when_cancelled_and_the_engine_reads_the_next_image_as_before()
     {
         // Scaled ×2, the photo takes seconds to read: the cancellation comes while Tesseract is at it.
-        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1, UpscaleBelowWidth = 20_000 }), Options.Create(new ImageBudget()));
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 1, UpscaleBelowWidth = 20_000 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
         var image = await File.ReadAllBytesAsync(SharedData.SwedishReceipt("receipt_0001.jpg"));
         var before = await ocr.ReadAsync(image, "image/jpeg", OcrPass.Standard, CancellationToken.None);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
