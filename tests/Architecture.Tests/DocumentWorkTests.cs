@@ -4,7 +4,7 @@ using NetArchTest.Rules;
 namespace CleanLedger.Architecture.Tests;
 
 /// <summary>
-/// Memory-heavy document work stays behind the document work gate (docs/adr/0021): a child process
+/// Memory-heavy document work stays behind the document work gate (docs/adr/0023): a child process
 /// is started only by the one runner that applies a slot's address-space limit, and PDFs are parsed
 /// in process only by the text-layer reader, which takes a slot.
 /// </summary>
