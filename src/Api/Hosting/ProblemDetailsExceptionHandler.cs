@@ -1,5 +1,6 @@
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Documents;
+using CleanLedger.Application.Identity.BankId;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Domain.Common;
@@ -64,6 +65,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Uploads are paused: the virus scanner is unavailable.",
                 Detail = "Nothing was stored. Try again shortly.",
+            },
+            BankIdNotConfiguredException notConfigured => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "BankID sign-in is not offered here.",
+                Detail = notConfigured.Message,
+            },
+            BrokerUnavailableException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The BankID broker cannot be reached.",
+                Detail = "Nothing was started. Try again shortly.",
             },
             ComplianceException compliance => new Endpoints.Ledger.ComplianceProblemDetails
             {

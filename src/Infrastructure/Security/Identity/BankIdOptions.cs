@@ -21,7 +21,7 @@ public sealed class BankIdOptions
     /// (the __Host- prefix makes browsers refuse it otherwise), SameSite=Lax so the broker's
     /// redirect back carries it.
     /// </summary>
-    public const string BindingCookie = "__Host-cleanledger-signin";
+    public const string BindingCookie = Hosting.EdgeProtection.SignInClientCookie;
 
     /// <summary>The broker's issuer, e.g. https://example.signicat.com/auth/open; its discovery document is read from there.</summary>
     public string? Authority { get; set; }
