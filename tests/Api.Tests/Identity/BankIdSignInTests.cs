@@ -306,3 +306,20 @@ public abstract class BankIdSignInTests<TFactory>(TFactory factory) : IClassFixt
 public sealed class BankIdSignInTestsOnPostgres(PostgresBankIdApiFactory factory) : BankIdSignInTests<PostgresBankIdApiFactory>(factory);
 
 public sealed class BankIdSignInTestsOnSqlite(SqliteBankIdApiFactory factory) : BankIdSignInTests<SqliteBankIdApiFactory>(factory);
+
+/// <summary>An installation without a broker offers no BankID sign-in, and says so.</summary>
+public sealed class BankIdNotConfiguredTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
+{
+    [Theory]
+    [InlineData("POST", "/api/v1/auth/bankid/start")]
+    [InlineData("GET", "/api/v1/auth/bankid/callback?state=s&code=c")]
+    public async Task The_bankid_routes_answer_404_problem_and_set_no_cookie(string method, string route)
+    {
+        var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), route));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("not configured");
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+}
