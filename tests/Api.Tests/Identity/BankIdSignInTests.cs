@@ -19,6 +19,8 @@ namespace CleanLedger.Api.Tests.Identity;
 public abstract class BankIdSignInTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : BankIdApiFactory
 {
+    private const int ParallelCallbacks = 10;
+
     [Fact]
     public async Task A_person_signs_in_with_bankid_and_with_our_tokens_creates_and_reads_an_organisation()
     {
@@ -89,6 +91,41 @@ public abstract class BankIdSignInTests<TFactory>(TFactory factory) : IClassFixt
         await ShouldBeRefusedAsync(replayed, "invalid_state", "unknown-state");
         (await factory.UsersWithAsync(person)).ShouldBe(1);
         (await factory.ValuesOfAsync("users")).Count.ShouldBe(users);
+    }
+
+    [Fact]
+    public async Task Of_parallel_callbacks_with_one_state_exactly_one_signs_in()
+    {
+        var person = TestPerson.New("Britt Bäck");
+        await person.EnrolAsync();
+        var browser = factory.Browser();
+        var redirect = await OidcTestProvider.SignInAsync((await browser.StartBankIdAsync()).AuthorizationUrl, person.Subject);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, ParallelCallbacks).Select(_ => browser.ReturnFromBrokerAsync(redirect)));
+
+        responses.Count(response => response.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        foreach (var refused in responses.Where(response => response.StatusCode != HttpStatusCode.OK))
+            await ShouldBeRefusedAsync(refused, "invalid_state", "unknown-state");
+        (await factory.UsersWithAsync(person)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Two_first_sign_ins_of_one_person_at_once_make_one_user()
+    {
+        var person = TestPerson.New("Carl Cederlund");
+        await person.EnrolAsync();
+        var (laptop, phone) = (factory.Browser(), factory.Browser());
+        var redirects = await Task.WhenAll(
+            OidcTestProvider.SignInAsync((await laptop.StartBankIdAsync()).AuthorizationUrl, person.Subject),
+            OidcTestProvider.SignInAsync((await phone.StartBankIdAsync()).AuthorizationUrl, person.Subject));
+
+        var signedIn = await Task.WhenAll(laptop.ReturnFromBrokerAsync(redirects[0]), phone.ReturnFromBrokerAsync(redirects[1]));
+
+        var userIds = new List<Guid>();
+        foreach (var response in signedIn)
+            userIds.Add(await UserIdAsync((await response.ReadTokensAsync()).AccessToken));
+        userIds.Distinct().Count().ShouldBe(1);
+        (await factory.UsersWithAsync(person)).ShouldBe(1);
     }
 
     [Fact]
