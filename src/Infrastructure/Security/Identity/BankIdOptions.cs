@@ -63,4 +63,30 @@ public sealed class BankIdOptions
             ? key[..length]
             : throw new InvalidOperationException($"{PersonnummerHmacKeySetting} must be base64 of at least {MinHmacKeyBytes} random bytes.");
     }
+
+    /// <summary>
+    /// Outside local/test/ci: a broker configured only in part (sign-in would be off without a
+    /// word) or reached, or returned to, without https.
+    /// </summary>
+    public static IEnumerable<string> Violations(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<BankIdOptions>() ?? new BankIdOptions();
+        (string Name, string? Value)[] required =
+        [
+            ($"{Section}:{nameof(Authority)}", options.Authority),
+            ($"{Section}:{nameof(ClientId)}", options.ClientId),
+            ($"{Section}:{nameof(ClientSecret)}", options.ClientSecret),
+            ($"{Section}:{nameof(CallbackUri)}", options.CallbackUri),
+            (PersonnummerHmacKeySetting, configuration[PersonnummerHmacKeySetting]),
+        ];
+        var missing = required.Where(setting => string.IsNullOrWhiteSpace(setting.Value)).Select(setting => setting.Name).ToList();
+        if (missing.Count > 0 && missing.Count < required.Length)
+            yield return $"{string.Join(", ", missing)} must be set: BankID sign-in is configured only in part.";
+        (string Name, string? Value)[] addresses = [required[0], required[3]];
+        foreach (var (name, value) in addresses)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && (!Uri.TryCreate(value, UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttps))
+                yield return $"{name} must be an https address: the sign-in's code and tokens travel there.";
+        }
+    }
 }
