@@ -20,10 +20,17 @@ public static class SignInAttemptSecrets
 
     private const int RandomBytes = 32;
 
+    /// <summary>The base64url length of <see cref="RandomBytes"/> bytes, unpadded.</summary>
+    private const int EncodedLength = 43;
+
     /// <summary>Far above the 43 characters we issue; anything longer is not ours.</summary>
     public const int MaxLength = 200;
 
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(RandomBytes));
+
+    /// <summary>Whether <paramref name="secret"/> has the shape <see cref="New"/> gives (a binding worth keeping).</summary>
+    public static bool IsWellFormed(string? secret) =>
+        secret is { Length: EncodedLength } && Base64Url.IsValid(secret, out var length) && length == RandomBytes;
 
     public static string Hash(string secret) => SecretHash.Of(secret);
 

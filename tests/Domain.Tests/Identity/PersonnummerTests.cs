@@ -85,6 +85,18 @@ public class SignInAttemptSecretsTests
         SignInAttemptSecrets.CodeChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk").ShouldBe("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("0123456789012345678901234567890123456789ab+")] // 43 characters, not all base64url
+    [InlineData("0123456789012345678901234567890123456789abcd")] // 44 characters
+    [InlineData(null)]
+    public void Only_a_secret_of_the_shape_we_issue_is_well_formed(string? secret)
+    {
+        SignInAttemptSecrets.IsWellFormed(SignInAttemptSecrets.New()).ShouldBeTrue();
+        SignInAttemptSecrets.IsWellFormed(secret).ShouldBeFalse();
+    }
+
     [Fact]
     public void A_secret_matches_only_its_own_hash()
     {

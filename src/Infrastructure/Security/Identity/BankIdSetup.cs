@@ -2,6 +2,7 @@ using CleanLedger.Application.Identity.BankId;
 using CleanLedger.Infrastructure.Persistence.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CleanLedger.Infrastructure.Security.Identity;
 
@@ -13,7 +14,8 @@ public static class BankIdSetup
         // A key that is set but unusable stops the host now, not at the first person's sign-in.
         _ = BankIdOptions.PersonnummerHmacKey(configuration);
         services.AddOptions<BankIdOptions>().BindConfiguration(BankIdOptions.Section);
-        services.AddHttpClient(OidcBankIdBroker.HttpClientName);
+        services.AddHttpClient(OidcBankIdBroker.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptionsMonitor<BankIdOptions>>().CurrentValue.BrokerTimeout);
         services.AddSingleton<BrokerMetadata>();
         services.AddScoped<IBankIdBroker, OidcBankIdBroker>();
         services.AddSingleton<IPersonnummerHasher, PersonnummerHasher>();

@@ -61,7 +61,6 @@ public sealed class OidcBankIdBroker(
         {
             var broker = await metadata.ReadAsync(settings.Authority!, cancellationToken);
             using var client = httpClients.CreateClient(HttpClientName);
-            client.Timeout = settings.BrokerTimeout;
 
             using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, broker.TokenEndpoint)
             {

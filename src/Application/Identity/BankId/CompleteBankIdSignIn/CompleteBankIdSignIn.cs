@@ -36,7 +36,8 @@ public sealed class CompleteBankIdSignInValidator : AbstractValidator<CompleteBa
     public CompleteBankIdSignInValidator()
     {
         RuleFor(command => command.State).NotEmpty().MaximumLength(SignInAttemptSecrets.MaxLength);
-        RuleFor(command => command.Code).NotEmpty().When(command => command.BrokerError is null).MaximumLength(MaxCodeLength);
+        RuleFor(command => command.Code).NotEmpty().When(command => command.BrokerError is null);
+        RuleFor(command => command.Code).MaximumLength(MaxCodeLength);
         RuleFor(command => command.BrokerError).MaximumLength(MaxErrorLength);
         RuleFor(command => command.Binding).MaximumLength(SignInAttemptSecrets.MaxLength);
     }

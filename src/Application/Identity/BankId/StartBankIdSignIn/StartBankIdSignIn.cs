@@ -8,7 +8,8 @@ namespace CleanLedger.Application.Identity.BankId.StartBankIdSignIn;
 /// <summary>
 /// Starts a sign-in with BankID at the broker: a new attempt (state, nonce, PKCE) bound to the
 /// browser or app by its binding secret, which the caller keeps (a cookie) and presents at the
-/// callback. A caller that already has a binding keeps it, so two tabs can sign in at once.
+/// callback. A caller that already has a binding (of the shape we issue) keeps it, so two tabs can
+/// sign in at once.
 /// </summary>
 public sealed record StartBankIdSignIn(string? Binding) : ICommand<StartedSignIn>, ICredentialScoped;
 
@@ -29,7 +30,7 @@ public sealed class StartBankIdSignInHandler(IBankIdBroker broker, ISignInAttemp
             throw new BankIdNotConfiguredException();
 
         var now = clock.GetUtcNow();
-        var binding = string.IsNullOrEmpty(command.Binding) ? SignInAttemptSecrets.New() : command.Binding;
+        var binding = SignInAttemptSecrets.IsWellFormed(command.Binding) ? command.Binding! : SignInAttemptSecrets.New();
         var (state, nonce) = (SignInAttemptSecrets.New(), SignInAttemptSecrets.New());
         var codeChallenge = SignInAttemptSecrets.CodeChallenge(SignInAttemptSecrets.CodeVerifier(binding, state));
         var authorizationUrl = await broker.AuthorizationUrlAsync(state, nonce, codeChallenge, cancellationToken);
