@@ -14,6 +14,7 @@ public sealed class BankIdAccountStore(DbSession session) : IBankIdAccounts
             """,
             new { id = Guid.CreateVersion7(now), displayName, now, personnummerHash },
             cancellationToken);
+        // Held until commit: two sign-ins of one person compare the broker subject one after the other.
         return (await session.QuerySingleOrDefaultAsync<BankIdAccount>(
             $"SELECT id AS UserId, broker_subject AS BrokerSubject FROM users WHERE personnummer_hash = @personnummerHash {session.ForUpdate}",
             new { personnummerHash },

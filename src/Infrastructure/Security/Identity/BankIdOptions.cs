@@ -65,8 +65,8 @@ public sealed class BankIdOptions
     }
 
     /// <summary>
-    /// Outside local/test/ci: a broker configured only in part (sign-in would be off without a
-    /// word) or reached, or returned to, without https.
+    /// Outside local/test/ci: a broker authority without the rest of its settings (sign-in would be
+    /// off without a word), or a broker or callback without https.
     /// </summary>
     public static IEnumerable<string> Violations(IConfiguration configuration)
     {
@@ -79,8 +79,9 @@ public sealed class BankIdOptions
             ($"{Section}:{nameof(CallbackUri)}", options.CallbackUri),
             (PersonnummerHmacKeySetting, configuration[PersonnummerHmacKeySetting]),
         ];
+        // The authority turns sign-in on; a secret alone (e.g. a shared secret store) does not.
         var missing = required.Where(setting => string.IsNullOrWhiteSpace(setting.Value)).Select(setting => setting.Name).ToList();
-        if (missing.Count > 0 && missing.Count < required.Length)
+        if (!string.IsNullOrWhiteSpace(options.Authority) && missing.Count > 0)
             yield return $"{string.Join(", ", missing)} must be set: BankID sign-in is configured only in part.";
         (string Name, string? Value)[] addresses = [required[0], required[3]];
         foreach (var (name, value) in addresses)
