@@ -81,6 +81,17 @@ public sealed class StartupGuardTests
     }
 
     [Fact]
+    public void Production_accepts_a_bankid_broker_on_its_own_machine_over_http() =>
+        StartupGuards.Violations(Host(AppEnvironments.Production), Configuration(new Dictionary<string, string?>(SafeProduction)
+        {
+            ["Auth:BankId:Authority"] = "http://127.0.0.1:4011",
+            ["Auth:BankId:ClientId"] = "cleanledger",
+            ["Auth:BankId:ClientSecret"] = "from-the-secret-store",
+            ["Auth:BankId:CallbackUri"] = "https://app.cleanledger.se/signed-in",
+            ["Auth:PersonnummerHmacKey"] = Convert.ToBase64String(new byte[32]),
+        })).ShouldBeEmpty();
+
+    [Fact]
     public void Local_allows_the_development_shortcuts()
     {
         var configuration = Configuration(new Dictionary<string, string?>

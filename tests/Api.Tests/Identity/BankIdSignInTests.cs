@@ -360,3 +360,32 @@ public sealed class BankIdNotConfiguredTests(SqliteApiFactory factory) : IClassF
         response.Headers.Contains("Set-Cookie").ShouldBeFalse();
     }
 }
+
+/// <summary>A broker that cannot be reached: port 1 on this machine, where nothing listens.</summary>
+public sealed class UnreachableBrokerApiFactory() : ApiFactory(DatabaseProvider.Sqlite)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Auth:BankId:Authority"] = "http://127.0.0.1:1",
+        ["Auth:BankId:ClientId"] = "cleanledger",
+        ["Auth:BankId:ClientSecret"] = "unused",
+        ["Auth:BankId:CallbackUri"] = BankIdApiFactory.CallbackUri.ToString(),
+        ["Auth:PersonnummerHmacKey"] = Convert.ToBase64String(new byte[32]),
+    };
+}
+
+public sealed class UnreachableBrokerTests(UnreachableBrokerApiFactory factory) : IClassFixture<UnreachableBrokerApiFactory>
+{
+    [Fact]
+    public async Task Starting_a_sign_in_while_the_broker_cannot_be_reached_is_503_and_stores_no_attempt()
+    {
+        var response = await factory.CreateClient().PostAsync(BankIdBrowser.StartPath, null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        await using var scope = factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<long>("SELECT count(*) FROM sign_in_attempts", null, CancellationToken.None))
+            .Single().ShouldBe(0);
+    }
+}

@@ -66,7 +66,8 @@ public sealed class BankIdOptions
 
     /// <summary>
     /// Outside local/test/ci: a broker authority without the rest of its settings (sign-in would be
-    /// off without a word), or a broker or callback without https.
+    /// off without a word), or a broker or callback without https (on this machine only, plain http
+    /// leaves nothing to overhear).
     /// </summary>
     public static IEnumerable<string> Violations(IConfiguration configuration)
     {
@@ -86,7 +87,7 @@ public sealed class BankIdOptions
         (string Name, string? Value)[] addresses = [required[0], required[3]];
         foreach (var (name, value) in addresses)
         {
-            if (!string.IsNullOrWhiteSpace(value) && (!Uri.TryCreate(value, UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttps))
+            if (!string.IsNullOrWhiteSpace(value) && (!Uri.TryCreate(value, UriKind.Absolute, out var address) || !(address.Scheme == Uri.UriSchemeHttps || address.IsLoopback)))
                 yield return $"{name} must be an https address: the sign-in's code and tokens travel there.";
         }
     }
