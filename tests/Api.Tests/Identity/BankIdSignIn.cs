@@ -59,21 +59,32 @@ public abstract class BankIdApiFactory(DatabaseProvider provider) : ApiFactory(p
     /// <summary>How many users the keyed hash of <paramref name="person"/>'s personnummer finds.</summary>
     public async Task<int> UsersWithAsync(TestPerson person)
     {
-        await using var scope = Services.CreateAsyncScope();
         Personnummer.TryParse(person.Personnummer, out var personnummer).ShouldBeTrue();
-        var hash = scope.ServiceProvider.GetRequiredService<IPersonnummerHasher>().Hash(personnummer!);
-        var counts = await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<long>(
-            "SELECT count(*) FROM users WHERE personnummer_hash = @hash", new { hash }, CancellationToken.None);
-        return (int)counts.Single();
+        var hash = Services.GetRequiredService<IPersonnummerHasher>().Hash(personnummer!);
+        return (int)(await QueryAsync<long>("SELECT count(*) FROM users WHERE personnummer_hash = @hash", new { hash })).Single();
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<T>(sql, parameters, CancellationToken.None);
+    }
+
+    /// <summary>A change by hand, as time passing would make it.</summary>
+    public async Task ExecuteAsync(string sql, object? parameters)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync(CancellationToken.None);
+        await session.ExecuteAsync(sql, parameters, CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>Every value of every row of <paramref name="table"/>, as text.</summary>
-    public async Task<IReadOnlyList<string>> ValuesOfAsync(string table)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var rows = await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<dynamic>($"SELECT * FROM {table}", null, CancellationToken.None);
-        return rows.SelectMany(row => ((IDictionary<string, object?>)row).Values.Select(value => value?.ToString() ?? "")).ToList();
-    }
+    public async Task<IReadOnlyList<string>> ValuesOfAsync(string table) =>
+        (await QueryAsync<dynamic>($"SELECT * FROM {table}", null))
+            .SelectMany(row => ((IDictionary<string, object?>)row).Values.Select(value => value?.ToString() ?? ""))
+            .ToList();
 }
 
 public sealed class PostgresBankIdApiFactory() : BankIdApiFactory(DatabaseProvider.Postgres);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Api.Tests.Support;
 using CleanLedger.Application.Identity.BankId.CompleteBankIdSignIn;
+using CleanLedger.Domain.Identity;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Security.Identity;
 using CleanLedger.Testing;
@@ -91,6 +92,25 @@ public abstract class BankIdSignInTests<TFactory>(TFactory factory) : IClassFixt
         await ShouldBeRefusedAsync(replayed, "invalid_state", "unknown-state");
         (await factory.UsersWithAsync(person)).ShouldBe(1);
         (await factory.ValuesOfAsync("users")).Count.ShouldBe(users);
+    }
+
+    [Fact]
+    public async Task An_attempt_lives_ten_minutes_and_once_past_them_is_refused_and_creates_no_user()
+    {
+        var person = TestPerson.New("Bo Bergkvist");
+        await person.EnrolAsync();
+        var browser = factory.Browser();
+        var started = await browser.StartBankIdAsync();
+        var redirect = await OidcTestProvider.SignInAsync(started.AuthorizationUrl, person.Subject);
+        var stateHash = SignInAttemptSecrets.Hash(started.State);
+        var attempt = (await factory.QueryAsync<(DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)>(
+            "SELECT created_at, expires_at FROM sign_in_attempts WHERE state_hash = @stateHash", new { stateHash })).Single();
+        (attempt.ExpiresAt - attempt.CreatedAt).ShouldBe(TimeSpan.FromMinutes(10));
+
+        await factory.ExecuteAsync("UPDATE sign_in_attempts SET expires_at = @past WHERE state_hash = @stateHash", new { past = DateTimeOffset.UtcNow.AddSeconds(-1), stateHash });
+
+        await ShouldBeRefusedAsync(await browser.ReturnFromBrokerAsync(redirect), "invalid_state", "unknown-state");
+        (await factory.UsersWithAsync(person)).ShouldBe(0);
     }
 
     [Fact]
@@ -311,22 +331,13 @@ public abstract class BankIdSignInTests<TFactory>(TFactory factory) : IClassFixt
         return (await api.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("userId").GetGuid();
     }
 
-    private async Task<IReadOnlyList<string>> AuditDetailsAsync(string action)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<string>(
-            "SELECT details FROM platform_audit_events WHERE action = @action", new { action }, CancellationToken.None);
-    }
+    private Task<IReadOnlyList<string>> AuditDetailsAsync(string action) =>
+        factory.QueryAsync<string>("SELECT details FROM platform_audit_events WHERE action = @action", new { action });
 
-    private async Task<UserRow> UserRowAsync(TestPerson person)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var rows = await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<UserRow>(
+    private async Task<UserRow> UserRowAsync(TestPerson person) =>
+        (await factory.QueryAsync<UserRow>(
             "SELECT display_name AS DisplayName, broker_subject AS BrokerSubject, last_sign_in_at AS LastSignInAt FROM users WHERE display_name = @Name",
-            new { person.Name },
-            CancellationToken.None);
-        return rows.Single();
-    }
+            new { person.Name })).Single();
 
     private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, string error, string reason)
     {
