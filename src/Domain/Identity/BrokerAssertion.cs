@@ -20,6 +20,8 @@ public sealed record BrokerAssertion(string Subject, string? Nonce, string? Acr,
     public SignInRefusal? Refusal(string nonceHash, string requiredAcr, out Personnummer? personnummer)
     {
         personnummer = null;
+        if (string.IsNullOrEmpty(Subject))
+            return SignInRefusal.InvalidIdToken;
         if (!SignInAttemptSecrets.Matches(Nonce, nonceHash))
             return SignInRefusal.NonceMismatch;
         if (!string.Equals(Acr, requiredAcr, StringComparison.Ordinal))

@@ -30,6 +30,10 @@ public class BrokerAssertionTests
             .Refusal(NonceHash, "idp:sbid", out _).ShouldBe(refusal);
 
     [Fact]
+    public void An_id_token_without_a_subject_is_refused_even_when_userinfo_agrees() =>
+        (Valid with { Subject = "", UserInfoSubject = "" }).Refusal(NonceHash, "idp:sbid", out _).ShouldBe(SignInRefusal.InvalidIdToken);
+
+    [Fact]
     public void The_display_name_loses_control_characters_and_is_cut_to_whole_characters()
     {
         (Valid with { Name = " Åsa\u0000 Öberg\n" }).DisplayName.ShouldBe("Åsa Öberg");
