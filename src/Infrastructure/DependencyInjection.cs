@@ -29,6 +29,7 @@ using CleanLedger.Infrastructure.Persistence.Ledger;
 using CleanLedger.Infrastructure.Persistence.Reports;
 using CleanLedger.Infrastructure.Persistence.Migrations;
 using CleanLedger.Infrastructure.Persistence.Organizations;
+using CleanLedger.Infrastructure.Security.Identity;
 using CleanLedger.Infrastructure.Security.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,6 +118,7 @@ public static class DependencyInjection
         services.AddReceiptOcr(configuration);
         services.AddSingleton<IReceiptExtractor, HeuristicReceiptExtractor>();
         services.AddOwnTokens(configuration);
+        services.AddBankIdSignIn(configuration);
         services.AddJobs(configuration, database);
         return services;
     }

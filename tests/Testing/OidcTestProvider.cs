@@ -1,6 +1,12 @@
+using System.Buffers.Text;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CleanLedger.Testing;
 
@@ -102,6 +108,43 @@ public static partial class OidcTestProvider
         }
 
         throw new InvalidOperationException("The provider redirected too often.");
+    }
+
+    /// <summary>
+    /// Signs <paramref name="subject"/> in as <paramref name="client"/> itself would (code flow with
+    /// PKCE, redeemed with client_secret_basic) and answers the provider's token response: the ID
+    /// and access tokens a relying party of this provider receives.
+    /// </summary>
+    public static async Task<JsonElement> SignInAsClientAsync(OidcClient client, Uri redirectUri, string subject, string scope = "openid")
+    {
+        var discovery = await Provider.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var authorizationUrl = QueryHelpers.AddQueryString(discovery.GetProperty("authorization_endpoint").GetString()!, new Dictionary<string, string?>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = client.ClientId,
+            ["redirect_uri"] = redirectUri.ToString(),
+            ["scope"] = scope,
+            ["state"] = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
+            ["nonce"] = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
+            ["code_challenge"] = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
+            ["code_challenge_method"] = "S256",
+        });
+        var callback = await SignInAsync(new Uri(authorizationUrl), subject);
+        using var request = new HttpRequestMessage(HttpMethod.Post, discovery.GetProperty("token_endpoint").GetString())
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = QueryHelpers.ParseQuery(callback.Query)["code"].ToString(),
+                ["redirect_uri"] = redirectUri.ToString(),
+                ["code_verifier"] = verifier,
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client.ClientId}:{client.ClientSecret}")));
+        var response = await Provider.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     [GeneratedRegex("^/interaction/([^/]+)$")]

@@ -12,7 +12,9 @@ namespace CleanLedger.Api.Endpoints;
 
 /// <summary>
 /// The OAuth-style token endpoint (refresh grant, form-encoded as RFC 6749 has it) and sign-out
-/// (revocation of the refresh token's family, RFC 7009). Both carry their credential in the body.
+/// (revocation of the refresh token's family, RFC 7009), both carrying their credential in the
+/// body, and the BankID sign-in that starts a family. Sign-in and refresh share the sign-in rate
+/// limit (per address and per client); logout keeps the per-address credentials limit.
 /// </summary>
 public static class AuthEndpoints
 {
@@ -23,9 +25,10 @@ public static class AuthEndpoints
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder api)
     {
-        var auth = api.MapGroup("/auth").AllowAnonymous().RequireRateLimiting(EdgeProtection.CredentialsPolicy)
-            .WithTags(OpenApiConventions.IdentityTag);
+        var auth = api.MapGroup("/auth").AllowAnonymous().WithTags(OpenApiConventions.IdentityTag);
+        auth.MapBankIdEndpoints();
         auth.MapPost("/token", Token)
+            .RequireRateLimiting(EdgeProtection.SignInPolicy)
             .Accepts<TokenRequest>(FormContentType)
             .WithName("RefreshToken")
             .WithSummary("Exchanges a refresh token (once) for a new access token and the next refresh token.")
@@ -33,6 +36,7 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         auth.MapPost("/logout", Logout)
+            .RequireRateLimiting(EdgeProtection.CredentialsPolicy)
             .Accepts<LogoutRequest>(FormContentType)
             .WithName("Logout")
             .WithSummary("Revokes the refresh token's whole family; an unknown token is answered the same.")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Documents;
+using CleanLedger.Application.Identity.BankId;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Sie.ImportSie;
 using CleanLedger.Domain.Common;
@@ -72,6 +73,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "The server is busy with other documents.",
                 Detail = $"Nothing was stored or changed. Try again in {RetryAfterSeconds(busy)} s.",
                 Extensions = { ["code"] = "documents.busy" },
+            },
+            BankIdNotConfiguredException notConfigured => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "BankID sign-in is not offered here.",
+                Detail = notConfigured.Message,
+            },
+            BrokerUnavailableException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The BankID broker cannot be reached.",
+                Detail = "Nothing was started. Try again shortly.",
             },
             ComplianceException compliance => new Endpoints.Ledger.ComplianceProblemDetails
             {

@@ -36,7 +36,7 @@ public readonly record struct OrgNumber
             digits[count++] = c;
         }
 
-        if (count != 10 || !HasValidLuhnCheckDigit(digits))
+        if (count != 10 || !Luhn.HasValidCheckDigit(digits))
             return false;
 
         number = new OrgNumber(new string(digits));
@@ -69,23 +69,4 @@ public readonly record struct OrgNumber
     }
 
     public override string ToString() => Digits is null ? string.Empty : $"{Digits[..6]}-{Digits[6..]}";
-
-    private static bool HasValidLuhnCheckDigit(ReadOnlySpan<char> digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var value = digits[i] - '0';
-            if (i % 2 == 0)
-            {
-                value *= 2;
-                if (value > 9)
-                    value -= 9;
-            }
-
-            sum += value;
-        }
-
-        return sum % 10 == 0;
-    }
 }

@@ -15,7 +15,8 @@ namespace CleanLedger.Infrastructure.Hosting;
 
 /// <summary>
 /// Section "RateLimiting": fixed windows per client IP and per signed-in user for every request,
-/// and a stricter per-IP window for routes that take credentials (sign-in, tokens).
+/// a stricter per-IP window for routes that take credentials (logout), and for the sign-in routes
+/// (BankID start and callback, the token route) a window per IP and a tighter one per client.
 /// </summary>
 public sealed class RateLimitingOptions
 {
@@ -26,6 +27,19 @@ public sealed class RateLimitingOptions
     public WindowLimit PerUser { get; set; } = new();
 
     public WindowLimit Credentials { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
+    public SignInLimits SignIn { get; set; } = new();
+
+    /// <summary>
+    /// An office behind one address signs many people in, so the address gets more than one
+    /// browser or app (its sign-in binding cookie; a request without one counts as its address).
+    /// </summary>
+    public sealed class SignInLimits
+    {
+        public WindowLimit PerIp { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
+        public WindowLimit PerClient { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+    }
 
     public sealed class WindowLimit
     {
@@ -63,6 +77,10 @@ public static class EdgeProtection
     public const string MeterName = "CleanLedger.Edge";
     public const string CorsPolicy = "configured";
     public const string CredentialsPolicy = "credentials";
+    public const string SignInPolicy = "sign-in";
+
+    /// <summary>The cookie that names a browser or app during sign-in (set by the BankID start route).</summary>
+    public const string SignInClientCookie = "__Host-cleanledger-signin";
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> BlockedRequests =
@@ -79,9 +97,16 @@ public static class EdgeProtection
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     context.User.FindFirst(PrincipalMapping.SubjectClaim)?.Value is { } subject
                         ? RateLimitPartition.GetFixedWindowLimiter(subject, _ => limits.PerUser.ToLimiterOptions())
-                        : RateLimitPartition.GetNoLimiter("anonymous")));
+                        : RateLimitPartition.GetNoLimiter("anonymous")),
+                // An endpoint has one policy, so the sign-in routes' second window (per client) is chained here.
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsSignIn(context)
+                        ? RateLimitPartition.GetFixedWindowLimiter(SignInClient(context), _ => limits.SignIn.PerClient.ToLimiterOptions())
+                        : RateLimitPartition.GetNoLimiter("not signing in")));
             options.AddPolicy(CredentialsPolicy, context =>
                 RateLimitPartition.GetFixedWindowLimiter(ClientIp(context), _ => limits.Credentials.ToLimiterOptions()));
+            options.AddPolicy(SignInPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(ClientIp(context), _ => limits.SignIn.PerIp.ToLimiterOptions()));
             options.OnRejected = WriteTooManyRequestsAsync;
         });
 
@@ -131,6 +156,15 @@ public static class EdgeProtection
         });
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsSignIn(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInPolicy;
+
+    /// <summary>The browser's sign-in binding (hashed: the partition key is no secret), or its address when it has none.</summary>
+    private static string SignInClient(HttpContext context) =>
+        context.Request.Cookies[SignInClientCookie] is { Length: > 0 } binding
+            ? "binding:" + Domain.Common.SecretHash.Of(binding)
+            : "address:" + ClientIp(context);
 
     private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

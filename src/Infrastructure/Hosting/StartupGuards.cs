@@ -2,6 +2,7 @@ using CleanLedger.Infrastructure.Documents;
 using CleanLedger.Infrastructure.Hosting.Secrets;
 using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Persistence;
+using CleanLedger.Infrastructure.Security.Identity;
 using CleanLedger.Infrastructure.Security.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,7 @@ public static class StartupGuards
         if (!Uri.TryCreate(auth.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme != Uri.UriSchemeHttps)
             violations.Add("Auth:Issuer must be this Api's https address: it issues and validates its own access tokens.");
         violations.AddRange(TokenKeyViolations(configuration.GetSection(TokenOptions.Section).Get<TokenOptions>() ?? new TokenOptions()));
+        violations.AddRange(BankIdOptions.Violations(configuration));
         if (!string.IsNullOrWhiteSpace(auth.DevSigningKey))
             violations.Add("Auth:DevSigningKey must be empty: locally signed tokens are for local/test/ci.");
         if (!string.IsNullOrWhiteSpace(auth.DevSigningKeyFile))

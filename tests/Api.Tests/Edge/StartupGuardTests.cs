@@ -49,6 +49,7 @@ public sealed class StartupGuardTests
     [InlineData("Documents:Store", "local", "Documents:Store must be s3")]
     [InlineData("Documents:S3:RetentionYears", "6", "bookkeeping material is kept at least 7 years")]
     [InlineData("Documents:S3:Region", "us-east-1", "is not an allowed (Swedish/EU) region")]
+    [InlineData("Auth:BankId:Authority", "https://broker.example.se", "Auth:PersonnummerHmacKey must be set: BankID sign-in is configured only in part")]
     public void Production_refuses_each_development_shortcut(string setting, string value, string message)
     {
         var configuration = Configuration(new Dictionary<string, string?>(SafeProduction) { [setting] = value });
@@ -59,6 +60,36 @@ public sealed class StartupGuardTests
         refusal.Message.ShouldContain(message);
         StartupGuards.Violations(Host(AppEnvironments.Production), configuration).Count.ShouldBe(1);
     }
+
+    [Theory]
+    [InlineData("Auth:BankId:Authority", "http://broker.example.se")]
+    [InlineData("Auth:BankId:CallbackUri", "http://app.cleanledger.se/signed-in")]
+    public void Production_refuses_a_bankid_broker_or_callback_without_https(string setting, string value)
+    {
+        var configuration = Configuration(new Dictionary<string, string?>(SafeProduction)
+        {
+            ["Auth:BankId:Authority"] = "https://broker.example.se",
+            ["Auth:BankId:ClientId"] = "cleanledger",
+            ["Auth:BankId:ClientSecret"] = "from-the-secret-store",
+            ["Auth:BankId:CallbackUri"] = "https://app.cleanledger.se/signed-in",
+            ["Auth:PersonnummerHmacKey"] = Convert.ToBase64String(new byte[32]),
+            [setting] = value,
+        });
+
+        StartupGuards.Violations(Host(AppEnvironments.Production), configuration)
+            .ShouldHaveSingleItem().ShouldContain($"{setting} must be an https address");
+    }
+
+    [Fact]
+    public void Production_accepts_a_bankid_broker_on_its_own_machine_over_http() =>
+        StartupGuards.Violations(Host(AppEnvironments.Production), Configuration(new Dictionary<string, string?>(SafeProduction)
+        {
+            ["Auth:BankId:Authority"] = "http://127.0.0.1:4011",
+            ["Auth:BankId:ClientId"] = "cleanledger",
+            ["Auth:BankId:ClientSecret"] = "from-the-secret-store",
+            ["Auth:BankId:CallbackUri"] = "https://app.cleanledger.se/signed-in",
+            ["Auth:PersonnummerHmacKey"] = Convert.ToBase64String(new byte[32]),
+        })).ShouldBeEmpty();
 
     [Fact]
     public void Local_allows_the_development_shortcuts()

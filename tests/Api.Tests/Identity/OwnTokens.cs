@@ -18,15 +18,21 @@ namespace CleanLedger.Api.Tests.Identity;
 
 /// <summary>
 /// The Api with key rotation that moves at every run (no waiting for the interval or the
-/// publication time) and a credentials rate limit far above what a test sends.
+/// publication time), a family locked after <see cref="FailedRefreshLimit"/> refused refreshes, and
+/// credentials and sign-in rate limits far above what a test sends.
 /// </summary>
 public abstract class OwnTokenApiFactory(DatabaseProvider provider) : ApiFactory(provider)
 {
+    public const int FailedRefreshLimit = 3;
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Auth:Tokens:RotateEvery"] = "00:00:00",
         ["Auth:Tokens:PublishBeforeUse"] = "00:00:00",
+        ["Auth:Tokens:FailedRefreshLimit"] = FailedRefreshLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimiting:Credentials:PermitLimit"] = "1000",
+        ["RateLimiting:SignIn:PerIp:PermitLimit"] = "1000",
+        ["RateLimiting:SignIn:PerClient:PermitLimit"] = "1000",
     };
 }
 

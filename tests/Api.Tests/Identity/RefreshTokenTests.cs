@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Api.Tests.Support;
 using CleanLedger.Application.Identity.Tokens.RefreshSession;
+using CleanLedger.Domain.Identity;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ public abstract class RefreshTokenTests<TFactory>(TFactory factory) : IClassFixt
         await ShouldBeRefusedAsync(await client.RefreshAsync(second));
         await ShouldBeRefusedAsync(await client.RefreshAsync(third));
         // One reuse, one family revoked: what is presented after that is refused as revoked.
-        (await ReuseEventsAsync()).ShouldBe(1);
+        (await AuditedAsync(RefreshSessionHandler.ReuseDetected)).ShouldBe(1);
     }
 
     [Fact]
@@ -87,6 +88,25 @@ public abstract class RefreshTokenTests<TFactory>(TFactory factory) : IClassFixt
             await ShouldBeRefusedAsync(refused);
         var (_, winners) = await responses.Single(response => response.StatusCode == HttpStatusCode.OK).ReadTokensAsync();
         await ShouldBeRefusedAsync(await factory.CreateClient().RefreshAsync(winners));
+    }
+
+    [Fact]
+    public async Task Refused_refreshes_of_a_familys_old_token_lock_the_family_at_the_limit_and_are_audited_once()
+    {
+        var signedIn = await factory.SignInAsync(_user);
+        var client = factory.CreateClient();
+        var (_, second) = await (await client.RefreshAsync(signedIn.RefreshToken)).ReadTokensAsync();
+        await ExpireAsync(signedIn.RefreshToken);
+        for (var refusal = 1; refusal < OwnTokenApiFactory.FailedRefreshLimit; refusal++)
+            await ShouldBeRefusedAsync(await client.RefreshAsync(signedIn.RefreshToken));
+        var (_, third) = await (await client.RefreshAsync(second)).ReadTokensAsync();
+
+        await ShouldBeRefusedAsync(await client.RefreshAsync(signedIn.RefreshToken));
+
+        await ShouldBeRefusedAsync(await client.RefreshAsync(third));
+        await ShouldBeRefusedAsync(await client.RefreshAsync(signedIn.RefreshToken));
+        (await AuditedAsync(RefreshSessionHandler.FamilyLocked)).ShouldBe(1);
+        (await AuditedAsync(RefreshSessionHandler.ReuseDetected)).ShouldBe(0);
     }
 
     [Fact]
@@ -142,14 +162,27 @@ public abstract class RefreshTokenTests<TFactory>(TFactory factory) : IClassFixt
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().ShouldBe("invalid_grant");
     }
 
-    private async Task<int> ReuseEventsAsync()
+    private async Task<int> AuditedAsync(string action)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<string>(
             "SELECT details FROM platform_audit_events WHERE action = @action",
-            new { action = RefreshSessionHandler.ReuseDetected },
+            new { action },
             CancellationToken.None);
         return rows.Count(details => details.Contains(_user.Id.ToString(), StringComparison.Ordinal));
+    }
+
+    /// <summary>Moves a token's end into the past, as thirty days would.</summary>
+    private async Task ExpireAsync(string refreshToken)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync(CancellationToken.None);
+        await session.ExecuteAsync(
+            "UPDATE refresh_tokens SET expires_at = @past WHERE token_hash = @hash",
+            new { past = DateTimeOffset.UtcNow.AddSeconds(-1), hash = RefreshTokenValue.Hash(refreshToken) },
+            CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
     }
 }
 

@@ -25,6 +25,7 @@ public interface IPlatformAdminScoped;
 
 /// <summary>
 /// Runs without a signed-in caller because the message carries its own credential (a refresh
-/// token); the handler touches only what that credential names.
+/// token, or a sign-in's state with the browser's binding); the handler touches only what that
+/// credential names.
 /// </summary>
 public interface ICredentialScoped;

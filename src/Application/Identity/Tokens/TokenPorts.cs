@@ -35,6 +35,15 @@ public interface IRefreshTokenStore
     /// </summary>
     Task<bool> TryUseAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Revokes every token of the family not revoked yet.</summary>
-    Task RevokeFamilyAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Revokes every token of the family not revoked yet; answers how many.</summary>
+    Task<int> RevokeFamilyAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every token of every family of the user not revoked yet; answers how many.</summary>
+    Task<int> RevokeUserAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records that a token of the family was presented and refused.</summary>
+    Task RecordRefusalAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>How many of the family's tokens were refused since <paramref name="since"/>.</summary>
+    Task<int> CountRefusalsAsync(Guid familyId, DateTimeOffset since, CancellationToken cancellationToken);
 }

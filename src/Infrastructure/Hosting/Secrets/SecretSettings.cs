@@ -13,6 +13,7 @@ public static partial class SecretSettings
     public static readonly IReadOnlyList<string> Names =
     [
         "Auth:ClientSecret",
+        "Auth:BankId:ClientSecret",
         "Auth:PersonnummerHmacKey",
         "Auth:SigningKey",
         "Admin:Oidc:ClientSecret",

@@ -30,9 +30,27 @@ public sealed class RefreshTokenStore(DbSession session) : IRefreshTokenStore
             new { tokenHash, now },
             cancellationToken) == 1;
 
-    public Task RevokeFamilyAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<int> RevokeFamilyAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             "UPDATE refresh_tokens SET revoked_at = @now WHERE family_id = @familyId AND revoked_at IS NULL",
             new { familyId, now },
+            cancellationToken);
+
+    public Task<int> RevokeUserAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "UPDATE refresh_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
+            new { userId, now },
+            cancellationToken);
+
+    public Task RecordRefusalAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "INSERT INTO refresh_token_refusals (id, family_id, refused_at) VALUES (@id, @familyId, @now)",
+            new { id = Guid.CreateVersion7(now), familyId, now },
+            cancellationToken);
+
+    public async Task<int> CountRefusalsAsync(Guid familyId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (int)await session.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM refresh_token_refusals WHERE family_id = @familyId AND refused_at > @since",
+            new { familyId, since },
             cancellationToken);
 }

@@ -6,8 +6,10 @@ namespace CleanLedger.Infrastructure.Persistence.Migrations;
 public sealed record MigrationSettings(DatabaseProvider Provider, string AppRole, string JobsRole)
 {
     /// <summary>An instant: timestamptz on PostgreSQL, ISO-8601 UTC text on SQLite (see TypeHandlers).</summary>
-    public ICreateTableColumnOptionOrWithColumnSyntax Instant(ICreateTableColumnAsTypeSyntax column) =>
-        column.AsCustom(Provider == DatabaseProvider.Postgres ? "timestamptz" : "TEXT");
+    public string InstantType => Provider == DatabaseProvider.Postgres ? "timestamptz" : "TEXT";
+
+    /// <inheritdoc cref="InstantType"/>
+    public ICreateTableColumnOptionOrWithColumnSyntax Instant(ICreateTableColumnAsTypeSyntax column) => column.AsCustom(InstantType);
 
     /// <summary>A calendar date: date on PostgreSQL, yyyy-MM-dd text on SQLite.</summary>
     public ICreateTableColumnOptionOrWithColumnSyntax Date(ICreateTableColumnAsTypeSyntax column) =>

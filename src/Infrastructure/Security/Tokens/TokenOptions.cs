@@ -38,6 +38,13 @@ public sealed class TokenOptions
 
     public string? KeyRingCertificatePassword { get; set; }
 
+    /// <summary>Refused refreshes naming one family (expired or revoked members) that lock it, within <see cref="FailedRefreshWindow"/>.</summary>
+    public int FailedRefreshLimit { get; set; } = 5;
+
+    public TimeSpan FailedRefreshWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    public FailedRefreshLockout Lockout => new(FailedRefreshLimit, FailedRefreshWindow);
+
     public TokenLifetimes Lifetimes => new(AccessTokenLifetime, RefreshTokenLifetime);
 
     /// <summary>A previous key is published until every token it signed has expired, give or take the clock skew.</summary>

@@ -21,6 +21,7 @@ public static class TokenSetup
         var tokens = configuration.GetSection(TokenOptions.Section).Get<TokenOptions>() ?? new TokenOptions();
         services.AddSingleton(tokens.Lifetimes);
         services.AddSingleton(tokens.RotationPolicy(TokenOptions.MaxClockSkew));
+        services.AddSingleton(tokens.Lockout);
 
         var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplication);
         if (string.IsNullOrWhiteSpace(tokens.KeyRingPath))

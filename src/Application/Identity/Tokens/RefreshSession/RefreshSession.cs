@@ -9,7 +9,9 @@ namespace CleanLedger.Application.Identity.Tokens.RefreshSession;
 /// <summary>
 /// The refresh grant: a refresh token is exchanged once for a new access token and the next
 /// refresh token of its family. Presenting a used one again (a replay, or a copy racing the
-/// original) revokes the whole family: whoever holds a member of it must sign in again.
+/// original) revokes the whole family: whoever holds a member of it must sign in again. Known
+/// tokens refused for another reason (expired, revoked) count against their family, and enough of
+/// them in a short while lock it (<see cref="FailedRefreshLockout"/>).
 /// </summary>
 public sealed record RefreshSession(string RefreshToken) : ICommand<RefreshOutcome>, ICredentialScoped;
 
@@ -27,17 +29,21 @@ public sealed class RefreshSessionValidator : AbstractValidator<RefreshSession>
     public RefreshSessionValidator() => RuleFor(command => command.RefreshToken).NotEmpty().MaximumLength(MaxLength);
 }
 
-public sealed class RefreshSessionHandler(IRefreshTokenStore refreshTokens, TokenSessions sessions, IPlatformAudit audit, TimeProvider clock)
+public sealed class RefreshSessionHandler(
+    IRefreshTokenStore refreshTokens, TokenSessions sessions, IPlatformAudit audit, FailedRefreshLockout lockout, TimeProvider clock)
     : ICommandHandler<RefreshSession, RefreshOutcome>
 {
     public const string ReuseDetected = "refresh-token.reused";
+    public const string FamilyLocked = "refresh-token.family-locked";
 
     public async ValueTask<RefreshOutcome> Handle(RefreshSession command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var presented = await refreshTokens.FindAsync(RefreshTokenValue.Hash(command.RefreshToken), cancellationToken);
-        if (presented is null || presented.RevokedAt is not null || presented.ExpiresAt <= now)
+        if (presented is null)
             return RefreshOutcome.Refused;
+        if (presented.RevokedAt is not null || presented.ExpiresAt <= now)
+            return await CountRefusalAsync(presented, now, cancellationToken);
 
         if (presented.UsedAt is not null || !await refreshTokens.TryUseAsync(presented.TokenHash, now, cancellationToken))
         {
@@ -48,5 +54,15 @@ public sealed class RefreshSessionHandler(IRefreshTokenStore refreshTokens, Toke
         }
 
         return new RefreshOutcome(await sessions.ContinueAsync(presented, now, cancellationToken));
+    }
+
+    // Committed although the answer is a refusal, like the revocation for reuse.
+    private async Task<RefreshOutcome> CountRefusalAsync(RefreshTokenRecord presented, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await refreshTokens.RecordRefusalAsync(presented.FamilyId, now, cancellationToken);
+        var refusals = await refreshTokens.CountRefusalsAsync(presented.FamilyId, lockout.WindowStart(now), cancellationToken);
+        if (lockout.Locks(refusals) && await refreshTokens.RevokeFamilyAsync(presented.FamilyId, now, cancellationToken) > 0)
+            await audit.RecordAsync(FamilyLocked, presented.FamilyId.ToString(), new { userId = presented.UserId, refusals }, cancellationToken);
+        return RefreshOutcome.Refused;
     }
 }
