@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace CleanLedger.Admin.Hosting;
 
 /// <summary>
-/// How an admin gets the admin cookie. In local/test/ci (Auth:StubUser) a button signs in as the
-/// local platform admin; elsewhere sign-in goes through the OIDC broker, which is not wired yet.
+/// The local shortcut to the admin cookie: in local/test/ci (Auth:StubUser) a button signs in as the
+/// local platform admin. Everywhere else staff sign in at the company's identity provider
+/// (<see cref="StaffIdentityProvider"/>).
 /// </summary>
 public sealed class AdminSignIn(IConfiguration configuration, IHostEnvironment environment)
 {
