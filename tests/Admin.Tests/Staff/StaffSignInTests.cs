@@ -1,5 +1,6 @@
 using System.Net;
 using CleanLedger.Domain.Access;
+using CleanLedger.Testing;
 
 namespace CleanLedger.Admin.Tests.Staff;
 
@@ -20,7 +21,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         var organisations = await AdminBrowser.GetPageAsync(client, "/organizations");
 
         organisations.QuerySelector("form.signout span")!.TextContent.ShouldBe(staff.Email);
-        var signedIn = (await PlatformChain.EventsAsync(factory)).Where(row => row.Subject == $"staff/{staff.UserId}").ShouldHaveSingleItem();
+        var signedIn = (await PlatformChain.EventsAsync(factory)).Where(row => row.Subject == $"staff/{staff.UserId}" && row.Action != "staff.role_changed").ShouldHaveSingleItem();
         (signedIn.Action, signedIn.UserId).ShouldBe(("staff.signed_in", staff.UserId));
         signedIn.Details.ShouldContain($"\"role\":\"{role.Name()}\"");
         signedIn.Details.ShouldContain(staff.Email);
@@ -35,7 +36,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         (await StaffBrowser.SignInAsync(client, staff)).Headers.Location!.OriginalString.ShouldBe("/organizations");
 
         (await client.GetAsync($"/organizations/{Guid.NewGuid()}/recover")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await PlatformChain.EventsAsync(factory)).Single(row => row.Subject == $"staff/{staff.UserId}").Details.ShouldContain("\"role\":\"operator\"");
+        (await PlatformChain.EventsAsync(factory)).Single(row => row.Subject == $"staff/{staff.UserId}" && row.Action == "staff.signed_in").Details.ShouldContain("\"role\":\"operator\"");
     }
 
     [Theory]
@@ -54,6 +55,35 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         organisations.Headers.Location!.AbsolutePath.ShouldBe("/account/login");
         var refused = (await PlatformChain.EventsAsync(factory)).Where(row => row.Subject == $"staff/{staff.UserId}").ShouldHaveSingleItem();
         refused.Action.ShouldBe("staff.sign_in_refused");
+        (await PlatformChain.VerifiesAsync(factory)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_role_changed_at_the_provider_is_recorded_as_a_role_change_at_the_next_sign_in()
+    {
+        var staff = await StaffMember.EnrolAsync(PlatformRole.Support);
+        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
+        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
+        await OidcTestProvider.EnrolStaffAsync(staff.Subject, staff.Email, PlatformRole.Operator.Name());
+        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
+        await OidcTestProvider.EnrolStaffAsync(staff.Subject, staff.Email);
+        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
+
+        var recorded = (await PlatformChain.EventsAsync(factory)).Where(row => row.Subject == $"staff/{staff.UserId}").ToList();
+
+        recorded.Select(row => row.Action).ShouldBe([
+            "staff.role_changed", "staff.signed_in",
+            "staff.signed_in",
+            "staff.role_changed", "staff.signed_in",
+            "staff.role_changed", "staff.sign_in_refused",
+        ]);
+        var changes = recorded.Where(row => row.Action == "staff.role_changed").Select(row => row.Details).ToList();
+        changes[0].ShouldContain("\"from\":null");
+        changes[0].ShouldContain("\"to\":\"support\"");
+        changes[1].ShouldContain("\"from\":\"support\"");
+        changes[1].ShouldContain("\"to\":\"operator\"");
+        changes[2].ShouldContain("\"from\":\"operator\"");
+        changes[2].ShouldContain("\"to\":null");
         (await PlatformChain.VerifiesAsync(factory)).ShouldBeTrue();
     }
 
