@@ -1,5 +1,6 @@
 using System.Net;
 using CleanLedger.Domain.Access;
+using CleanLedger.Infrastructure.Security;
 using CleanLedger.Testing;
 
 namespace CleanLedger.Admin.Tests.Staff;
@@ -84,6 +85,18 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         changes[1].ShouldContain("\"to\":\"operator\"");
         changes[2].ShouldContain("\"from\":\"operator\"");
         changes[2].ShouldContain("\"to\":null");
+        (await PlatformChain.VerifiesAsync(factory)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_local_admin_sign_in_is_recorded_like_any_other()
+    {
+        await AdminBrowser.SignInAsync(StaffBrowser.Client(factory));
+
+        var recorded = (await PlatformChain.EventsAsync(factory)).Last(row => row.Subject == $"staff/{StubUser.AdminId}");
+
+        (recorded.Action, recorded.UserId).ShouldBe(("staff.signed_in", StubUser.AdminId));
+        recorded.Details.ShouldContain("\"identityProvider\":\"local\"");
         (await PlatformChain.VerifiesAsync(factory)).ShouldBeTrue();
     }
 
