@@ -1,3 +1,4 @@
+using System.Globalization;
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Staff.RecordJobAction;
 using CleanLedger.Domain.Access;
@@ -83,6 +84,7 @@ public static class JobsDashboard
             _ => [],
         };
 
+    /// <summary>The job's method, when the id names a job (both our job storages number them); the command itself answers for one that does not.</summary>
     private static string? Describe(JobStorage storage, string job) =>
-        job.StartsWith("recurring/", StringComparison.Ordinal) ? null : storage.GetMonitoringApi().JobDetails(job)?.Job?.ToString();
+        long.TryParse(job, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? storage.GetMonitoringApi().JobDetails(job)?.Job?.ToString() : null;
 }

@@ -91,7 +91,7 @@ public static class StaffIdentityProvider
     {
         var external = context.Principal!;
         var subject = external.FindFirst(PrincipalMapping.SubjectClaim) ?? throw new InvalidOperationException("The identity provider answered no subject.");
-        var email = external.FindFirst(EmailVerifiedClaim)?.Value == "true" ? external.FindFirst(EmailClaim)?.Value : null;
+        var email = bool.TryParse(external.FindFirst(EmailVerifiedClaim)?.Value, out var verified) && verified ? external.FindFirst(EmailClaim)?.Value : null;
         var role = PlatformRoleNames.StaffRoleNamed(external.FindAll(provider.RoleClaim).Select(claim => claim.Value));
 
         List<Claim> claims =

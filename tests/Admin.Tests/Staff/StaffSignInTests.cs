@@ -25,7 +25,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         var signedIn = (await PlatformChain.EventsAsync(factory)).Where(row => row.Subject == $"staff/{staff.UserId}" && row.Action != "staff.role_changed").ShouldHaveSingleItem();
         (signedIn.Action, signedIn.UserId).ShouldBe(("staff.signed_in", staff.UserId));
         signedIn.Details.ShouldContain($"\"role\":\"{role.Name()}\"");
-        signedIn.Details.ShouldContain(staff.Email);
+        signedIn.Details.ShouldContain($"\"email\":\"{staff.Email}\"");
         (await PlatformChain.VerifiesAsync(factory)).ShouldBeTrue();
     }
 
