@@ -24,6 +24,8 @@ public static class JobsDashboard
 
     private const string BatchJobsField = "jobs[]";
 
+    private const string RecurringPrefix = "recurring/";
+
     public static IEndpointConventionBuilder MapJobsDashboard(this WebApplication app)
     {
         app.UseWhen(
@@ -50,11 +52,18 @@ public static class JobsDashboard
 
         context.Request.Path.StartsWithSegments(Path, out var command);
         var jobs = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(context.RequestAborted))[BatchJobsField].ToArray() : [];
+        var actions = ActionsOf(command.Value!, jobs).ToList();
+        if (!actions.All(action => NamesAJob(action.Job)))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         var sender = context.RequestServices.GetRequiredService<ISender>();
         var storage = context.RequestServices.GetRequiredService<JobStorage>();
         try
         {
-            foreach (var (action, job) in ActionsOf(command.Value!, jobs))
+            foreach (var (action, job) in actions)
                 await sender.Send(new RecordJobAction(action, job, Describe(storage, job)), context.RequestAborted);
         }
         catch (ForbiddenException)
@@ -79,12 +88,16 @@ public static class JobsDashboard
         command.Trim('/').Split('/') switch
         {
             ["jobs", "actions", var action, var job] => [(action, job)],
-            ["recurring", var action] => batch.OfType<string>().Select(job => (action, $"recurring/{job}")),
+            ["recurring", var action] => batch.OfType<string>().Select(job => (action, RecurringPrefix + job)),
             [.., var action] => batch.OfType<string>().Select(job => (action, job)),
             _ => [],
         };
 
-    /// <summary>The job's method, when the id names a job (both our job storages number them); the command itself answers for one that does not.</summary>
+    /// <summary>A recurring job's name, or a job's id: both our job storages number their jobs, so anything else names none.</summary>
+    private static bool NamesAJob(string job) =>
+        job.StartsWith(RecurringPrefix, StringComparison.Ordinal) || long.TryParse(job, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>What the job runs, while the storage still has it.</summary>
     private static string? Describe(JobStorage storage, string job) =>
-        long.TryParse(job, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? storage.GetMonitoringApi().JobDetails(job)?.Job?.ToString() : null;
+        job.StartsWith(RecurringPrefix, StringComparison.Ordinal) ? null : storage.GetMonitoringApi().JobDetails(job)?.Job?.ToString();
 }

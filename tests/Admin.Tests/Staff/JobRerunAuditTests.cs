@@ -77,6 +77,20 @@ public abstract class JobRerunAuditTests<TFactory>(TFactory factory) : IClassFix
         (await PlatformChain.EventsAsync(factory)).ShouldNotContain(row => row.Subject == $"job/{job}");
     }
 
+    [Theory]
+    [InlineData("999999999")]
+    [InlineData("not-a-job")]
+    public async Task A_re_run_of_a_job_that_does_not_exist_changes_nothing_and_is_no_server_error(string job)
+    {
+        var shown = FailedReceiptJob(Guid.NewGuid(), Guid.NewGuid());
+        var (client, _) = await StaffBrowser.SignedInAsync(factory, PlatformRole.Operator);
+
+        var rerun = await DashboardCommandAsync(client, $"/jobs/jobs/actions/requeue/{job}", shown);
+
+        ((int)rerun.StatusCode).ShouldBeLessThan(500);
+        StateOf(shown).ShouldBe(FailedState.StateName);
+    }
+
     /// <summary>A receipt job that failed its last attempt, as it sits in the dashboard's Failed list.</summary>
     private string FailedReceiptJob(Guid orgId, Guid documentId)
     {
