@@ -3,7 +3,6 @@ using CleanLedger.Application.Common.Behaviors;
 using CleanLedger.Infrastructure;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Security;
-using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 var builder = CleanLedgerHost.CreateBuilder(args);
@@ -15,22 +14,10 @@ builder.Services.AddMediator(options =>
     options.Assemblies = [typeof(OrgScopingBehavior<,>)];
 });
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(options =>
-    {
-        options.LoginPath = "/account/login";
-        options.Cookie.Name = "cleanledger.admin";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = true;
-    });
-builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-        .RequireAuthenticatedUser()
-        .RequireClaim(PrincipalMapping.RoleClaim, PrincipalMapping.PlatformAdminRole)
-        .Build());
-builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Account"));
+    .AddStaffSession(builder.Configuration)
+    .AddStaffIdentityProvider(builder.Configuration, builder.Environment);
+builder.Services.AddPlatformAuthorization();
+builder.Services.AddRazorPages();
 builder.Services.AddEdgeProtection(builder.Configuration);
 builder.Services.AddScoped<AdminSignIn>();
 builder.Services.AddProblemDetails();
@@ -50,7 +37,6 @@ app.UseCurrentUser();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();
-// Back-office staff re-run failed receipt jobs here; the fallback policy (platform admins) guards it.
-app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "CleanLedger jobs" });
+app.MapJobsDashboard();
 
 await app.RunAsync();

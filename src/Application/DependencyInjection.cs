@@ -24,7 +24,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UserScopingBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlatformAdminScopingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlatformScopingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrgScopingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OrgAccessRecheckBehavior<,>));

@@ -20,7 +20,7 @@ public sealed class PipelineOrderTests
             typeof(LoggingBehavior<,>),
             typeof(ValidationBehavior<,>),
             typeof(UserScopingBehavior<,>),
-            typeof(PlatformAdminScopingBehavior<,>),
+            typeof(PlatformScopingBehavior<,>),
             typeof(OrgScopingBehavior<,>),
             typeof(UnitOfWorkBehavior<,>),
             typeof(OrgAccessRecheckBehavior<,>),

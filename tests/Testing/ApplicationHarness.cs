@@ -54,7 +54,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         if (user is not null)
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(user.Id, user.Name, user.IsPlatformAdmin);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(user.Id, user.Name, user.PlatformRole);
         return await work(scope.ServiceProvider.GetRequiredService<ISender>());
     }
 

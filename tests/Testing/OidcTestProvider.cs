@@ -38,14 +38,22 @@ public static partial class OidcTestProvider
 
     private static readonly HttpClient Provider = new() { BaseAddress = Issuer };
 
-    public static async Task<OidcClient> RegisterClientAsync(params Uri[] redirectUris)
+    /// <summary>How a client proves its secret at the token endpoint (RFC 7591 token_endpoint_auth_method).</summary>
+    public const string SecretInAuthorizationHeader = "client_secret_basic";
+
+    /// <summary>The secret in the form body, as ASP.NET Core's OpenID Connect handler sends it.</summary>
+    public const string SecretInForm = "client_secret_post";
+
+    public static Task<OidcClient> RegisterClientAsync(params Uri[] redirectUris) => RegisterClientAsync(SecretInAuthorizationHeader, redirectUris);
+
+    public static async Task<OidcClient> RegisterClientAsync(string tokenEndpointAuthMethod, params Uri[] redirectUris)
     {
         var response = await Provider.PostAsJsonAsync("/reg", new
         {
             redirect_uris = redirectUris.Select(uri => uri.ToString()).ToArray(),
             grant_types = new[] { "authorization_code" },
             response_types = new[] { "code" },
-            token_endpoint_auth_method = "client_secret_basic",
+            token_endpoint_auth_method = tokenEndpointAuthMethod,
         });
         response.EnsureSuccessStatusCode();
         var client = await response.Content.ReadFromJsonAsync<Registration>() ?? throw new InvalidOperationException("The provider answered no client.");

@@ -16,14 +16,14 @@ public static class DemoSeeding
     public static async Task SeedDemoOrganizationAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(StubUser.Id, StubUser.DisplayName, isPlatformAdmin: false);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(StubUser.Id, StubUser.DisplayName);
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var me = await sender.Send(new GetMe(), cancellationToken);
         if (me.Memberships.Count > 0)
             return;
 
         await using var createScope = services.CreateAsyncScope();
-        createScope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(StubUser.Id, StubUser.DisplayName, isPlatformAdmin: false);
+        createScope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(StubUser.Id, StubUser.DisplayName);
         await createScope.ServiceProvider.GetRequiredService<ISender>().Send(
             new CreateOrganization(StubUser.DemoOrganizationName, StubUser.DemoOrgNumber, VatPeriod.Quarterly, "01-01"),
             cancellationToken);

@@ -52,7 +52,7 @@ public static class PermissionBeforeBody
         await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var caller = http.RequestServices.GetRequiredService<ICurrentUser>();
         if (caller.IsAuthenticated)
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(caller.UserId, caller.DisplayName, caller.IsPlatformAdmin);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(caller.UserId, caller.DisplayName, caller.PlatformRole);
         await scope.ServiceProvider.GetRequiredService<OrgAccess>().DemandAsync(orgId, permission, http.RequestAborted);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using CleanLedger.Application.Common.Security;
+using CleanLedger.Domain.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,9 +30,12 @@ public static class PrincipalMapping
             return;
 
         var name = principal.FindFirst(NameClaim)?.Value ?? subject.Value;
-        var isAdmin = principal.FindAll(RoleClaim).Any(role => role.Value == PlatformAdminRole);
-        user.SignIn(UserIdFor(subject.Issuer, subject.Value), name, isAdmin);
+        user.SignIn(UserIdFor(subject.Issuer, subject.Value), name, StaffRoleOf(principal));
     }
+
+    /// <summary>The platform staff role the principal's role claims name (the highest), if any.</summary>
+    public static PlatformRole? StaffRoleOf(ClaimsPrincipal principal) =>
+        PlatformRoleNames.StaffRoleNamed(principal.FindAll(RoleClaim).Select(role => role.Value));
 
     /// <summary>
     /// A subject that is a UUID is the user id itself; any other subject (an OIDC broker's opaque

@@ -92,7 +92,7 @@ public abstract class DocumentClaimTests<TFixture>(TFixture fixture) : DatabaseT
     private async Task InsertPastTheRulesAsync(Guid postedId)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(_owner.Id, _owner.Name, false);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(_owner.Id, _owner.Name);
         scope.ServiceProvider.GetRequiredService<OrgContext>().Enter(_org.Id);
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         await session.BeginAsync(CancellationToken.None);

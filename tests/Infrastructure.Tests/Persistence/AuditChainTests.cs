@@ -108,7 +108,7 @@ public abstract class AuditChainTests<TFixture>(TFixture fixture) : DatabaseTest
     {
         await using var scope = App.Services.CreateAsyncScope();
         if (user is not null)
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(user.Id, user.Name, user.IsPlatformAdmin);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(user.Id, user.Name, user.PlatformRole);
         var orgContext = scope.ServiceProvider.GetRequiredService<OrgContext>();
         if (orgId is { } org)
             orgContext.Enter(org);

@@ -1,9 +1,11 @@
 using CleanLedger.Admin.Hosting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CleanLedger.Admin.Pages.Account;
 
+[AllowAnonymous]
 public sealed class LogoutModel : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Account/Login");

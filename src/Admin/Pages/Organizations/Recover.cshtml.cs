@@ -1,8 +1,10 @@
+using CleanLedger.Admin.Hosting;
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.GetOrganization;
 using CleanLedger.Application.Organizations.GrantOwner;
 using CleanLedger.Application.Organizations.ListMembers;
+using CleanLedger.Domain.Access;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CleanLedger.Admin.Pages.Organizations;
 
 /// <summary>Recovery: makes a member an owner, with the reason the audit chain records (Razor Pages checks the antiforgery token).</summary>
+[RequiresPlatformPermission(PlatformPermissions.RecoverOrganizations)]
 public sealed class RecoverModel(ISender sender) : PageModel
 {
     public OrganizationDetails Organization { get; private set; } = null!;

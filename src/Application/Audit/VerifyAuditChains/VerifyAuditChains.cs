@@ -1,4 +1,5 @@
 using CleanLedger.Application.Common.Messaging;
+using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Audit;
 using Mediator;
 
@@ -6,9 +7,12 @@ namespace CleanLedger.Application.Audit.VerifyAuditChains;
 
 /// <summary>
 /// Recomputes the audit hash chains (every chain, or one organisation's) and names the first row
-/// that does not link. Platform admins only.
+/// that does not link. Back-office staff.
 /// </summary>
-public sealed record VerifyAuditChains(Guid? OrgId = null) : IQuery<AuditVerification>, IPlatformAdminScoped;
+public sealed record VerifyAuditChains(Guid? OrgId = null) : IQuery<AuditVerification>, IPlatformScoped
+{
+    public static PlatformPermissions RequiredPermission => PlatformPermissions.VerifyAudit;
+}
 
 /// <summary>Whether every chain links; how many rows were recomputed (up to and including the first broken one); which one broke.</summary>
 public sealed record AuditVerification(bool Verified, long Checked, BrokenLink? FirstBrokenRow);

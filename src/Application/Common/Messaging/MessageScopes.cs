@@ -20,8 +20,20 @@ public interface IOrgScoped
 /// <summary>Needs a signed-in user but no organisation (e.g. create one, or list my own).</summary>
 public interface IUserScoped;
 
-/// <summary>Platform back-office work across organisations; only the platform admin role.</summary>
-public interface IPlatformAdminScoped;
+/// <summary>
+/// Platform work across organisations (back office, automation). The caller's platform role must
+/// grant <see cref="RequiredPermission"/>; otherwise it is forbidden.
+/// </summary>
+public interface IPlatformScoped
+{
+    static abstract PlatformPermissions RequiredPermission { get; }
+}
+
+/// <summary>Platform key management, which no Admin page offers: the admin role and the automation actor.</summary>
+public interface IPlatformAdminScoped : IPlatformScoped
+{
+    static PlatformPermissions IPlatformScoped.RequiredPermission => PlatformPermissions.RotateSigningKeys;
+}
 
 /// <summary>
 /// Runs without a signed-in caller because the message carries its own credential (a refresh

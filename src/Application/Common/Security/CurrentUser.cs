@@ -1,3 +1,5 @@
+using CleanLedger.Domain.Access;
+
 namespace CleanLedger.Application.Common.Security;
 
 /// <summary>
@@ -12,12 +14,12 @@ public sealed class CurrentUser : ICurrentUser
 
     public string DisplayName { get; private set; } = "";
 
-    public bool IsPlatformAdmin { get; private set; }
+    public PlatformRole? PlatformRole { get; private set; }
 
-    public void SignIn(Guid userId, string displayName, bool isPlatformAdmin)
+    public void SignIn(Guid userId, string displayName, PlatformRole? platformRole = null)
     {
         if (IsAuthenticated && userId != UserId)
             throw new InvalidOperationException("This scope already acts for another user.");
-        (IsAuthenticated, UserId, DisplayName, IsPlatformAdmin) = (true, userId, displayName, isPlatformAdmin);
+        (IsAuthenticated, UserId, DisplayName, PlatformRole) = (true, userId, displayName, platformRole);
     }
 }

@@ -1,3 +1,5 @@
+using CleanLedger.Domain.Access;
+
 namespace CleanLedger.Application.Common.Security;
 
 /// <summary>Who is calling. Implemented by each host from its own authentication.</summary>
@@ -9,5 +11,8 @@ public interface ICurrentUser
 
     string DisplayName { get; }
 
-    bool IsPlatformAdmin { get; }
+    /// <summary>The caller's role on the platform as a whole (staff, automation); null for the organisations' own users.</summary>
+    PlatformRole? PlatformRole { get; }
+
+    bool IsPlatformAdmin => PlatformRole == Domain.Access.PlatformRole.Admin;
 }

@@ -6,7 +6,8 @@ namespace CleanLedger.Application.Common.Security;
 /// <summary>
 /// Whether the caller may act in an organisation with a permission, and puts the scope into that
 /// organisation. Not a member: 404, so another organisation's existence never leaks. Member
-/// without the permission: 403. Platform admins act in any organisation (back-office support).
+/// without the permission: 403. A platform role (staff, automation) acts in any organisation
+/// with what that role grants there, and only that; its membership is not consulted.
 /// </summary>
 public sealed class OrgAccess(ICurrentUser user, OrgContext orgContext, IMembershipReader memberships)
 {
@@ -16,12 +17,16 @@ public sealed class OrgAccess(ICurrentUser user, OrgContext orgContext, IMembers
             throw new UnauthenticatedException();
 
         orgContext.Enter(orgId);
-        if (user.IsPlatformAdmin)
+        if (user.PlatformRole is { } platformRole)
+        {
+            if (!platformRole.GrantsInOrganizations(permission))
+                throw new ForbiddenException($"The platform role '{platformRole.Name()}' does not allow {permission} in an organisation.");
             return;
+        }
 
         var role = await memberships.FindRoleAsync(orgId, user.UserId, cancellationToken)
             ?? throw new NotFoundException("Organisation", orgId);
         if (!role.Grants(permission))
-            throw new ForbiddenException($"The role '{role.ToString().ToLowerInvariant()}' does not allow {permission}.");
+            throw new ForbiddenException($"The role '{role.Name()}' does not allow {permission}.");
     }
 }

@@ -1,10 +1,12 @@
+using CleanLedger.Domain.Access;
+
 namespace CleanLedger.Application.Common.Security;
 
 /// <summary>
-/// Who background jobs act as: the platform's own automation. It signs in as a platform actor
-/// (no membership to check) but each message still enters exactly one organisation, so every
-/// statement stays scoped to it (and RLS binds it on PostgreSQL). Its postings are attributed to
-/// this id.
+/// Who background jobs act as: the platform's own automation. It signs in with the automation
+/// role (no membership to check; only what the jobs need, see <see cref="PlatformRolePermissions"/>)
+/// but each message still enters exactly one organisation, so every statement stays scoped to it
+/// (and RLS binds it on PostgreSQL). Its postings are attributed to this id.
 /// </summary>
 public static class SystemActor
 {
@@ -12,5 +14,5 @@ public static class SystemActor
 
     public const string AutomationName = "CleanLedger automation";
 
-    public static void SignInAutomation(this CurrentUser user) => user.SignIn(AutomationId, AutomationName, isPlatformAdmin: true);
+    public static void SignInAutomation(this CurrentUser user) => user.SignIn(AutomationId, AutomationName, PlatformRole.Automation);
 }

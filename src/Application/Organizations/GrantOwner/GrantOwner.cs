@@ -13,7 +13,10 @@ namespace CleanLedger.Application.Organizations.GrantOwner;
 /// owner. Never silently: the reason is mandatory and the organisation's audit chain records it
 /// with the staff member who did it.
 /// </summary>
-public sealed record GrantOwner(Guid OrgId, Guid UserId, string Reason) : ICommand<MemberDetails>, IPlatformAdminScoped;
+public sealed record GrantOwner(Guid OrgId, Guid UserId, string Reason) : ICommand<MemberDetails>, IPlatformScoped
+{
+    public static PlatformPermissions RequiredPermission => PlatformPermissions.RecoverOrganizations;
+}
 
 public sealed class GrantOwnerValidator : AbstractValidator<GrantOwner>
 {

@@ -1,10 +1,14 @@
 using CleanLedger.Application.Common.Messaging;
+using CleanLedger.Domain.Access;
 using Mediator;
 
 namespace CleanLedger.Application.Organizations.ListOrganizations;
 
-/// <summary>Every organisation on the platform, for the back-office admin.</summary>
-public sealed record ListOrganizations : IQuery<IReadOnlyList<OrganizationDetails>>, IPlatformAdminScoped;
+/// <summary>Every organisation on the platform, for back-office staff.</summary>
+public sealed record ListOrganizations : IQuery<IReadOnlyList<OrganizationDetails>>, IPlatformScoped
+{
+    public static PlatformPermissions RequiredPermission => PlatformPermissions.ViewOrganizations;
+}
 
 public sealed class ListOrganizationsHandler(IOrganizationStore organizations)
     : IQueryHandler<ListOrganizations, IReadOnlyList<OrganizationDetails>>

@@ -1,10 +1,14 @@
 using CleanLedger.Application.Common.Messaging;
+using CleanLedger.Domain.Access;
 using Mediator;
 
 namespace CleanLedger.Application.Receipts.Metrics;
 
-/// <summary>Automation KPIs, upload→posted latency and active alerts, from the durable receipt events (platform-wide, admins only).</summary>
-public sealed record GetPipelineReport : IQuery<PipelineReport>, IPlatformAdminScoped;
+/// <summary>Automation KPIs, upload→posted latency and active alerts, from the durable receipt events (platform-wide, operators and admins).</summary>
+public sealed record GetPipelineReport : IQuery<PipelineReport>, IPlatformScoped
+{
+    public static PlatformPermissions RequiredPermission => PlatformPermissions.ViewMetrics;
+}
 
 /// <summary>Counts since the start; the automation rate is autoposted ÷ attempts (0 when nothing was attempted).</summary>
 public sealed record KpiReport(long Attempts, long Autoposted, double AutomationRate, long SentToReview, long Approved, long Failed, long PrecheckBlocks, long PostBlocks);

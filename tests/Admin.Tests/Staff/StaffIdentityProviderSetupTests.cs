@@ -1,0 +1,57 @@
+using CleanLedger.Admin.Hosting;
+using CleanLedger.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+
+namespace CleanLedger.Admin.Tests.Staff;
+
+/// <summary>Where the staff identity provider must be configured, and how the Admin talks to it there.</summary>
+public sealed class StaffIdentityProviderSetupTests
+{
+    [Theory]
+    [InlineData(AppEnvironments.Staging)]
+    [InlineData(AppEnvironments.Production)]
+    public void Staging_and_production_refuse_to_start_an_Admin_nobody_can_sign_in_to(string environment)
+    {
+        var refusal = Should.Throw<InvalidOperationException>(() =>
+            new ServiceCollection().AddAuthentication().AddStaffIdentityProvider(Configuration([]), new HostingEnvironment { EnvironmentName = environment }));
+
+        refusal.Message.ShouldContain("Admin:Oidc:Authority must be set");
+    }
+
+    [Fact]
+    public void Local_may_do_without_it_and_sign_in_with_the_stub_alone()
+    {
+        var services = new ServiceCollection();
+        services.AddAuthentication().AddStaffIdentityProvider(Configuration([]), new HostingEnvironment { EnvironmentName = AppEnvironments.Local });
+
+        services.ShouldNotContain(service => service.ServiceType == typeof(OpenIdConnectHandler));
+    }
+
+    [Fact]
+    public void Production_uses_the_code_flow_with_PKCE_claims_from_UserInfo_and_https_metadata_only()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddAuthentication().AddStaffIdentityProvider(
+            Configuration(new()
+            {
+                ["Admin:Oidc:Authority"] = "https://login.example.se/cleanledger",
+                ["Admin:Oidc:ClientId"] = "cleanledger-admin",
+                ["Admin:Oidc:ClientSecret"] = "from-secrets-manager",
+                ["Admin:Oidc:Scopes:0"] = "email",
+                ["Admin:Oidc:Scopes:1"] = "roles",
+            }),
+            new HostingEnvironment { EnvironmentName = AppEnvironments.Production });
+
+        var options = services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(StaffIdentityProvider.Scheme);
+
+        (options.ResponseType, options.UsePkce, options.GetClaimsFromUserInfoEndpoint, options.RequireHttpsMetadata).ShouldBe(("code", true, true, true));
+        options.Scope.ShouldBe(["openid", "email", "roles"], ignoreOrder: true);
+        options.SaveTokens.ShouldBeFalse();
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> settings) => new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+}
