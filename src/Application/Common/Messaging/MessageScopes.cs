@@ -29,12 +29,6 @@ public interface IPlatformScoped
     static abstract PlatformPermissions RequiredPermission { get; }
 }
 
-/// <summary>Platform key management, which no Admin page offers: the admin role and the automation actor.</summary>
-public interface IPlatformAdminScoped : IPlatformScoped
-{
-    static PlatformPermissions IPlatformScoped.RequiredPermission => PlatformPermissions.RotateSigningKeys;
-}
-
 /// <summary>
 /// Runs without a signed-in caller because the message carries its own credential (a refresh
 /// token, or a sign-in's state with the browser's binding); the handler touches only what that

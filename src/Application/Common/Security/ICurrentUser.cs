@@ -13,6 +13,4 @@ public interface ICurrentUser
 
     /// <summary>The caller's role on the platform as a whole (staff, automation); null for the organisations' own users.</summary>
     PlatformRole? PlatformRole { get; }
-
-    bool IsPlatformAdmin => PlatformRole == Domain.Access.PlatformRole.Admin;
 }

@@ -24,6 +24,6 @@ public sealed class GetMeHandler(ICurrentUser user, IMyMembershipsReader members
         new(
             user.UserId,
             user.DisplayName,
-            user.IsPlatformAdmin ? ["admin"] : [],
+            user.PlatformRole is { } platformRole ? [platformRole.Name()] : [],
             await memberships.ListAsync(user.UserId, cancellationToken));
 }

@@ -29,7 +29,7 @@ public sealed class SetMemberRoleHandler(ICurrentUser user, IUserDirectory users
     public async ValueTask<MemberDetails> Handle(SetMemberRole command, CancellationToken cancellationToken)
     {
         // An organisation always keeps an owner: nobody demotes themselves out of ownership.
-        if (command.UserId == user.UserId && command.Role != OrgRole.Owner && !user.IsPlatformAdmin)
+        if (command.UserId == user.UserId && command.Role != OrgRole.Owner && user.PlatformRole != PlatformRole.Admin)
             throw new ForbiddenException("Owners cannot change their own role; another owner must do it.");
 
         // Platform admins pass the membership check, so the organisation itself is checked here.

@@ -1,12 +1,17 @@
 using CleanLedger.Application.Audit;
 using CleanLedger.Application.Common.Messaging;
+using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Identity;
 using Mediator;
 
 namespace CleanLedger.Application.Identity.Tokens.RotateSigningKeys;
 
 /// <summary>One rotation run (the recurring job, or an administrator): see <see cref="SigningKeyRotation"/>.</summary>
-public sealed record RotateSigningKeys : ICommand<KeyRotationPlan>, IPlatformAdminScoped;
+public sealed record RotateSigningKeys : ICommand<KeyRotationPlan>, IPlatformScoped
+{
+    /// <summary>No Admin page offers it: the admin role and the automation actor's recurring job.</summary>
+    public static PlatformPermissions RequiredPermission => PlatformPermissions.RotateSigningKeys;
+}
 
 public sealed class RotateSigningKeysHandler(ISigningKeyRing keys, IPlatformAudit audit, KeyRotationPolicy policy, TimeProvider clock)
     : ICommandHandler<RotateSigningKeys, KeyRotationPlan>
