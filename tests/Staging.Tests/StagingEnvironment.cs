@@ -46,7 +46,8 @@ public sealed class StagingEnvironment : IAsyncLifetime
         _s3 = S3.FromEnvironment();
         await _s3.CreateLockedBucketAsync();
         BankIdClient = await OidcTestProvider.RegisterClientAsync(new Uri(ApiFactory.BaseAddress, "/api/v1/auth/bankid/callback"));
-        StaffClient = await OidcTestProvider.RegisterClientAsync(new Uri(AdminFactory.BaseAddress, "/signin-oidc"));
+        // ASP.NET Core's OpenID Connect handler sends its secret in the form, as the client registers.
+        StaffClient = await OidcTestProvider.RegisterClientAsync(OidcTestProvider.SecretInForm, new Uri(AdminFactory.BaseAddress, "/signin-oidc"));
 
         Secrets.Put(ApiSecretName, JsonSerializer.Serialize(new Dictionary<string, string?>(DatabaseSecrets())
         {
@@ -65,6 +66,9 @@ public sealed class StagingEnvironment : IAsyncLifetime
         Api.UseDatabaseOf(Database);
         Admin.UseDatabaseOf(Database);
     }
+
+    /// <summary>Whether the bucket keeps <paramref name="storageKey"/> under Object Lock's legal hold.</summary>
+    public Task<bool> LegalHoldOfAsync(string storageKey) => _s3.LegalHoldOfAsync(storageKey);
 
     public async Task DisposeAsync()
     {
@@ -122,6 +126,9 @@ public sealed class StagingEnvironment : IAsyncLifetime
             ["Auth:BankId:ClientId"] = environment.BankIdClient.ClientId,
             ["Auth:BankId:CallbackUri"] = new Uri(BaseAddress, "/api/v1/auth/bankid/callback").ToString(),
         };
+
+        /// <summary>A person's browser or app: https (the sign-in binding cookie is Secure), cookies of its own.</summary>
+        public HttpClient Browser() => CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BaseAddress });
     }
 
     /// <summary>The Admin in staging: staff sign in through the company's identity provider.</summary>
@@ -136,7 +143,14 @@ public sealed class StagingEnvironment : IAsyncLifetime
         {
             ["Admin:Oidc:Authority"] = OidcTestProvider.Issuer.ToString(),
             ["Admin:Oidc:ClientId"] = environment.StaffClient.ClientId,
+            ["Admin:Oidc:Scopes:0"] = "profile",
+            ["Admin:Oidc:Scopes:1"] = "email",
+            ["Admin:Oidc:Scopes:2"] = "roles",
         };
+
+        /// <summary>A member of staff's browser: https (the handler's cookies are Secure), cookies kept, redirects shown.</summary>
+        public HttpClient Browser() =>
+            CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
     }
 
     /// <summary>The radosgw that ./build/test.sh starts (CLEANLEDGER_TEST_S3 = endpoint;access key;secret key), with a bucket of this run's own.</summary>
@@ -151,9 +165,21 @@ public sealed class StagingEnvironment : IAsyncLifetime
 
         public async Task CreateLockedBucketAsync()
         {
-            var endpoint = new Uri(Endpoint);
-            using var client = new MinioClient().WithEndpoint(endpoint.Host, endpoint.Port).WithCredentials(AccessKey, SecretKey).WithRegion(new CleanLedger.Infrastructure.Documents.S3StoreOptions().Region).Build();
+            using var client = Client();
             await client.MakeBucketAsync(new MakeBucketArgs().WithBucket(Bucket).WithObjectLock());
+        }
+
+        public async Task<bool> LegalHoldOfAsync(string storageKey)
+        {
+            using var client = Client();
+            return await client.GetObjectLegalHoldAsync(new GetObjectLegalHoldArgs().WithBucket(Bucket).WithObject(storageKey));
+        }
+
+        private IMinioClient Client()
+        {
+            var endpoint = new Uri(Endpoint);
+            return new MinioClient().WithEndpoint(endpoint.Host, endpoint.Port).WithCredentials(AccessKey, SecretKey)
+                .WithRegion(new CleanLedger.Infrastructure.Documents.S3StoreOptions().Region).Build();
         }
     }
 }

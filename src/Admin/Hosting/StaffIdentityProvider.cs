@@ -58,13 +58,17 @@ public static class StaffIdentityProvider
                 : throw new InvalidOperationException($"{StaffIdentityProviderOptions.Section}:Authority must be set: staff sign in to the Admin through the company's identity provider.");
         }
 
+        // As for the BankID broker: https, unless the provider runs on this machine, where no network
+        // lies between the two.
+        if (!Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority) || !(authority.Scheme == Uri.UriSchemeHttps || authority.IsLoopback))
+            throw new InvalidOperationException($"{StaffIdentityProviderOptions.Section}:Authority must be an https address, or one on this machine.");
+
         return authentication.AddOpenIdConnect(Scheme, "Company account", options =>
         {
             options.Authority = provider.Authority;
             options.ClientId = provider.ClientId;
             options.ClientSecret = provider.ClientSecret;
-            // Only local/test/ci may reach a provider over plain http (the loopback test provider).
-            options.RequireHttpsMetadata = !environment.AllowsDevelopmentShortcuts();
+            options.RequireHttpsMetadata = !authority.IsLoopback;
             options.ResponseType = OpenIdConnectResponseType.Code;
             options.ResponseMode = OpenIdConnectResponseMode.Query;
             options.UsePkce = true;

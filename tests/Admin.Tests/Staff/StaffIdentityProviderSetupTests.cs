@@ -22,6 +22,18 @@ public sealed class StaffIdentityProviderSetupTests
         refusal.Message.ShouldContain("Admin:Oidc:Authority must be set");
     }
 
+    [Theory]
+    [InlineData(AppEnvironments.Staging, "http://login.example.se/cleanledger")]
+    [InlineData(AppEnvironments.Production, "http://10.0.0.7/cleanledger")]
+    [InlineData(AppEnvironments.Local, "login.example.se")]
+    public void A_provider_reached_over_a_network_without_https_is_refused_at_start(string environment, string authority)
+    {
+        var refusal = Should.Throw<InvalidOperationException>(() => new ServiceCollection().AddAuthentication()
+            .AddStaffIdentityProvider(Configuration(new() { ["Admin:Oidc:Authority"] = authority }), new HostingEnvironment { EnvironmentName = environment }));
+
+        refusal.Message.ShouldContain("Admin:Oidc:Authority must be an https address, or one on this machine");
+    }
+
     [Fact]
     public void Local_may_do_without_it_and_sign_in_with_the_stub_alone()
     {

@@ -34,7 +34,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
     {
         var client = StaffBrowser.Client(factory);
         var staff = await StaffMember.EnrolAsync("support", "operator", "accountant");
-        (await StaffBrowser.SignInAsync(client, staff)).Headers.Location!.OriginalString.ShouldBe("/organizations");
+        (await StaffSignIn.SignInAsync(client, staff)).Headers.Location!.OriginalString.ShouldBe("/organizations");
 
         (await client.GetAsync($"/organizations/{Guid.NewGuid()}/recover")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await PlatformChain.EventsAsync(factory)).Single(row => row.Subject == $"staff/{staff.UserId}" && row.Action == "staff.signed_in").Details.ShouldContain("\"role\":\"operator\"");
@@ -47,7 +47,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         var client = StaffBrowser.Client(factory);
         var staff = await StaffMember.EnrolAsync(roles);
 
-        var landed = await StaffBrowser.SignInAsync(client, staff);
+        var landed = await StaffSignIn.SignInAsync(client, staff);
 
         landed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         landed.Headers.Location!.OriginalString.ShouldBe("/account/denied");
@@ -63,12 +63,12 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task A_role_changed_at_the_provider_is_recorded_as_a_role_change_at_the_next_sign_in()
     {
         var staff = await StaffMember.EnrolAsync(PlatformRole.Support);
-        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
-        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
+        await StaffSignIn.SignInAsync(StaffBrowser.Client(factory), staff);
+        await StaffSignIn.SignInAsync(StaffBrowser.Client(factory), staff);
         await OidcTestProvider.EnrolStaffAsync(staff.Subject, staff.Email, PlatformRole.Operator.Name());
-        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
+        await StaffSignIn.SignInAsync(StaffBrowser.Client(factory), staff);
         await OidcTestProvider.EnrolStaffAsync(staff.Subject, staff.Email);
-        await StaffBrowser.SignInAsync(StaffBrowser.Client(factory), staff);
+        await StaffSignIn.SignInAsync(StaffBrowser.Client(factory), staff);
 
         var recorded = (await PlatformChain.EventsAsync(factory)).Where(row => row.Subject == $"staff/{staff.UserId}").ToList();
 

@@ -90,14 +90,6 @@ public static class OwnTokens
             ["refresh_token"] = refreshToken,
         }));
 
-    public static async Task<(string AccessToken, string RefreshToken)> ReadTokensAsync(this HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        body.GetProperty("token_type").GetString().ShouldBe("Bearer");
-        return (body.GetProperty("access_token").GetString()!, body.GetProperty("refresh_token").GetString()!);
-    }
-
     public static async Task<HttpStatusCode> MeStatusAsync(this ApiFactory factory, string accessToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
