@@ -87,7 +87,10 @@ public static class DependencyInjection
         services.AddScoped<IAuditChainReader, AuditChainReader>();
         services.AddScoped<IStaffSignInHistory, StaffSignInHistory>();
         services.AddScoped<ISieExporter, SieExporter>();
-        services.AddOptions<SieReaderOptions>().BindConfiguration(SieReaderOptions.Section);
+        // The engine's default first, so that a configured limit wins.
+        services.AddOptions<SieReaderOptions>()
+            .Configure(options => options.MaxLines = SieReaderOptions.DefaultMaxLinesOn(database.Provider))
+            .BindConfiguration(SieReaderOptions.Section);
         services.AddSingleton<ISieReader, SieReader>();
         services.AddScoped<ISieImportStore, SieImportStore>();
         services.AddScoped<IAccountTotals, AccountTotals>();

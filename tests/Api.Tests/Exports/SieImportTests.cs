@@ -185,6 +185,9 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
         (await Factory.Database.CountAsync("sie_import_rows")).ShouldBe(0);
     }
 
+    /// <summary>Vouchers of five rows in the large import: 20,000 rows where the engine takes far more.</summary>
+    protected virtual int LargeImportVouchers => 4_000;
+
     [Fact]
     public async Task While_a_large_import_runs_another_organisation_posts_within_a_second()
     {
@@ -195,7 +198,7 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
         for (var i = 0; i < 5; i++)
             alone = Max(alone, await TimedPostingAsync(other, otherOrg));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var location = await SieImports.StartAsync(importer, importOrg, SieImports.Generate(4_000, 5)); // 20,000 rows
+        var location = await SieImports.StartAsync(importer, importOrg, SieImports.Generate(LargeImportVouchers, 5));
 
         var slowest = TimeSpan.Zero;
         var postings = 0;
@@ -210,7 +213,7 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
 
         var importTook = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         job.GetProperty("state").GetString().ShouldBe("succeeded", job.ToString());
-        job.GetProperty("verificationsImported").GetInt32().ShouldBe(4_000);
+        job.GetProperty("verificationsImported").GetInt32().ShouldBe(LargeImportVouchers);
         // On a fast machine the whole import may finish between two polls; then it cannot have held anyone up for a second either.
         (seenRunning || importTook < TimeSpan.FromSeconds(1)).ShouldBeTrue($"the import took {importTook.TotalMilliseconds:0} ms and was never seen running");
         postings.ShouldBeGreaterThan(0);
@@ -269,15 +272,15 @@ public abstract class SieImportTests<TFactory>(TFactory factory) : ApiTest<TFact
             .Where(balance => balance.Amount != 0)
             .ToDictionary(balance => balance.Account, balance => balance.Amount), StringComparer.Ordinal);
 
-    private async Task<(HttpClient Client, Guid OrgId)> NewOrganizationAsync()
+    protected async Task<(HttpClient Client, Guid OrgId)> NewOrganizationAsync()
     {
         var client = Factory.ClientFor(TestUser.New("Importör"));
         return (client, await client.CreateOrganizationAsync("Import AB"));
     }
 
-    private static Task<JsonElement> ImportAsync(HttpClient client, Guid orgId, byte[] bytes) => SieImports.ImportAsync(client, orgId, bytes);
+    protected static Task<JsonElement> ImportAsync(HttpClient client, Guid orgId, byte[] bytes) => SieImports.ImportAsync(client, orgId, bytes);
 
-    private static JsonElement Failure(JsonElement job)
+    protected static JsonElement Failure(JsonElement job)
     {
         job.GetProperty("state").GetString().ShouldBe("failed", job.ToString());
         var error = job.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
@@ -320,5 +323,23 @@ public sealed class SieImportsRunAlone
 [Collection(SieImportsRunAlone.Name)]
 public sealed class SieImportTestsOnPostgres(PostgresJobsApiFactory factory) : SieImportTests<PostgresJobsApiFactory>(factory);
 
+/// <summary>On SQLite the largest import the defaults allow is the large import, and one line more is refused.</summary>
 [Collection(SieImportsRunAlone.Name)]
-public sealed class SieImportTestsOnSqlite(SqliteJobsApiFactory factory) : SieImportTests<SqliteJobsApiFactory>(factory);
+public sealed class SieImportTestsOnSqlite(SqliteJobsApiFactory factory) : SieImportTests<SqliteJobsApiFactory>(factory)
+{
+    private const int RowsPerVoucher = 5;
+
+    protected override int LargeImportVouchers => (SieReaderOptions.SqliteDefaultMaxLines - SieImports.LinesOf(0, RowsPerVoucher)) / (RowsPerVoucher + 3);
+
+    [Fact]
+    public async Task A_file_past_the_embedded_engines_line_limit_is_refused_naming_the_line_and_the_setting()
+    {
+        var (client, orgId) = await NewOrganizationAsync();
+        SieImports.LinesOf(LargeImportVouchers + 1, RowsPerVoucher).ShouldBeGreaterThan(SieReaderOptions.SqliteDefaultMaxLines);
+
+        var problem = Failure(await ImportAsync(client, orgId, SieImports.Generate(LargeImportVouchers + 1, RowsPerVoucher)));
+
+        problem.GetProperty("line").GetInt32().ShouldBe(SieReaderOptions.SqliteDefaultMaxLines + 1);
+        problem.GetProperty("message").GetString()!.ShouldContain("Sie:Import:MaxLines");
+    }
+}

@@ -48,6 +48,9 @@ public static class SieImports
     /// A SIE 4 file of <paramref name="vouchers"/> balanced vouchers in series A of 2026, each with
     /// <paramref name="rowsPerVoucher"/> rows (the last one balancing the others).
     /// </summary>
+    /// <summary>How many lines <see cref="Generate"/> writes (without a voucher writer of the caller's): a five-line head, then #VER, braces and rows per voucher.</summary>
+    public static int LinesOf(int vouchers, int rowsPerVoucher) => 5 + (vouchers * (rowsPerVoucher + 3));
+
     public static byte[] Generate(int vouchers, int rowsPerVoucher, string year = "2026", Action<StringBuilder, int>? voucher = null)
     {
         var sie = new StringBuilder($"#FLAGGA 0\n#SIETYP 4\n#RAR 0 {year}0101 {year}1231\n#KONTO 1930 \"Företagskonto\"\n#KONTO 3001 \"Försäljning\"\n");
