@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using CleanLedger.Application.Audit.VerifyAuditChains;
 using CleanLedger.Application.Common.Errors;
 using CleanLedger.Application.Documents;
 using CleanLedger.Application.Documents.LegalHolds.GetLegalHold;
 using CleanLedger.Application.Documents.LegalHolds.SetLegalHold;
-using CleanLedger.Application.Documents.UploadDocument;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Audit.ListAuditEvents;
 using CleanLedger.Application.Organizations;
@@ -34,7 +32,7 @@ public abstract class LegalHoldTests<TFixture>(TFixture fixture) : DatabaseTest<
         _org = await App.CreateOrganizationAsync(_owner);
         await App.AddMemberAsync(_owner, _org.Id, _accountant, OrgRole.Accountant);
         await App.AddMemberAsync(_owner, _org.Id, _bookkeeper, OrgRole.Bookkeeper);
-        _document = await UploadAsync(_org.Id, _owner);
+        _document = await App.UploadReceiptAsync(_owner, _org.Id, "Kontorsmaterial");
     }
 
     [Fact]
@@ -78,7 +76,7 @@ public abstract class LegalHoldTests<TFixture>(TFixture fixture) : DatabaseTest<
     public async Task Another_organisations_document_is_not_found_through_ones_own()
     {
         var other = await App.CreateOrganizationAsync(_stranger, "Annat AB");
-        var theirs = await UploadAsync(other.Id, _stranger, "Någon annans kvitto");
+        var theirs = await App.UploadReceiptAsync(_stranger, other.Id, "Någon annans kvitto");
 
         await Should.ThrowAsync<NotFoundException>(() =>
             App.SendAsync<LegalHold>(_owner, new SetLegalHold(_org.Id, theirs, true, Reason)));
@@ -103,24 +101,6 @@ public abstract class LegalHoldTests<TFixture>(TFixture fixture) : DatabaseTest<
 
     private Task<LegalHold?> GetAsync(TestUser user) =>
         App.SendAsync<LegalHold?>(user, new GetLegalHold(_org.Id, _document));
-
-    private async Task<Guid> UploadAsync(Guid orgId, TestUser user, string text = "Kontorsmaterial")
-    {
-        var bytes = ReceiptPdf.Render("Clas Ohlson", text, "Totalt 250,00");
-        var path = Path.Combine(Path.GetTempPath(), $"cleanledger-hold-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, bytes);
-        try
-        {
-            var incoming = new IncomingFile(path, "kvitto.pdf", "application/pdf", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            var uploaded = await App.SendAsync<UploadedDocument>(user, new UploadDocument(orgId, incoming, null));
-            uploaded.Refusal.ShouldBeNull();
-            return uploaded.Id;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }
 
 public sealed class LegalHoldTestsOnPostgres(PostgresFixture fixture) : LegalHoldTests<PostgresFixture>(fixture);

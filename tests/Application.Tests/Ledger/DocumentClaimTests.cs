@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
 using CleanLedger.Application.Common.Security;
-using CleanLedger.Application.Documents;
-using CleanLedger.Application.Documents.UploadDocument;
 using CleanLedger.Application.Ledger;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Ledger.Verifications.ReverseVerification;
 using CleanLedger.Application.Organizations;
+using CleanLedger.Application.Tests.Documents;
 using CleanLedger.Application.Tests.Organizations;
 using CleanLedger.Domain.Ledger.Compliance;
 using CleanLedger.Infrastructure.Persistence;
@@ -36,7 +34,7 @@ public abstract class DocumentClaimTests<TFixture>(TFixture fixture) : DatabaseT
     [Fact]
     public async Task The_database_refuses_a_second_standing_verification_of_a_document_that_passed_the_rules()
     {
-        var receipt = await UploadReceiptAsync("Kvitto 1");
+        var receipt = await App.UploadReceiptAsync(_owner, _org.Id, "Kvitto 1");
         var first = await App.PostAsync(_owner, _org.Id, WithReceipt(receipt));
 
         var refused = await Should.ThrowAsync<Exception>(() => InsertPastTheRulesAsync(first.Id));
@@ -49,7 +47,7 @@ public abstract class DocumentClaimTests<TFixture>(TFixture fixture) : DatabaseT
     {
         for (var round = 0; round < ConcurrentRounds; round++)
         {
-            var receipt = await UploadReceiptAsync($"Kvitto {round}");
+            var receipt = await App.UploadReceiptAsync(_owner, _org.Id, $"Kvitto {round}");
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => TryPostAsync(WithReceipt(receipt))));
 
             outcomes.Count(outcome => outcome is null).ShouldBe(1, $"round {round}");
@@ -61,7 +59,7 @@ public abstract class DocumentClaimTests<TFixture>(TFixture fixture) : DatabaseT
     [Fact]
     public async Task A_reversal_releases_the_receipt_for_the_corrected_posting()
     {
-        var receipt = await UploadReceiptAsync("Kvitto");
+        var receipt = await App.UploadReceiptAsync(_owner, _org.Id, "Kvitto");
         var wrong = await App.PostAsync(_owner, _org.Id, WithReceipt(receipt));
         (await Should.ThrowAsync<ComplianceException>(() => App.PostAsync(_owner, _org.Id, WithReceipt(receipt))))
             .Results.Single(result => result.Code == "DUP").Blocks.ShouldBeTrue();
@@ -99,24 +97,6 @@ public abstract class DocumentClaimTests<TFixture>(TFixture fixture) : DatabaseT
         var ledger = scope.ServiceProvider.GetRequiredService<ILedgerStore>();
         var posted = (await ledger.FindAsync(_org.Id, postedId, CancellationToken.None))!;
         await ledger.InsertAsync(_org.Id, posted with { Id = Guid.CreateVersion7(), Number = posted.Number + 1 }, [], CancellationToken.None);
-    }
-
-    private async Task<Guid> UploadReceiptAsync(string text)
-    {
-        var bytes = ReceiptPdf.Render("Clas Ohlson", text, "Totalt 250,00");
-        var path = Path.Combine(Path.GetTempPath(), $"cleanledger-claim-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, bytes);
-        try
-        {
-            var incoming = new IncomingFile(path, "kvitto.pdf", "application/pdf", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            var uploaded = await App.SendAsync<UploadedDocument>(_owner, new UploadDocument(_org.Id, incoming, null));
-            uploaded.Refusal.ShouldBeNull();
-            return uploaded.Id;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }
 

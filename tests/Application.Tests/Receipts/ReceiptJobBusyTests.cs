@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
-using CleanLedger.Application.Documents;
 using CleanLedger.Application.Documents.GetDocument;
-using CleanLedger.Application.Documents.UploadDocument;
+using CleanLedger.Application.Tests.Documents;
 using CleanLedger.Application.Tests.Organizations;
 using CleanLedger.Domain.Documents;
 using CleanLedger.Infrastructure.Documents;
@@ -30,7 +28,7 @@ public abstract class ReceiptJobBusyTests<TFixture>(TFixture fixture) : Database
             ["Documents:Work:JobWaitSeconds"] = "0",
         });
         var org = await app.CreateOrganizationAsync(_owner);
-        var documentId = await UploadAsync(app, org.Id, ReceiptPdf.Render("Kaffebaren", "Datum 2026-11-02", "Att betala 64,00"));
+        var documentId = await app.UploadPdfAsync(_owner, org.Id, ReceiptPdf.Render("Kaffebaren", "Datum 2026-11-02", "Att betala 64,00"));
         var gate = app.Services.GetRequiredService<DocumentWorkGate>();
 
         using (await gate.EnterAsync(DocumentWorkCaller.Job, CancellationToken.None))
@@ -50,23 +48,6 @@ public abstract class ReceiptJobBusyTests<TFixture>(TFixture fixture) : Database
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ProcessReceiptJob>().RunAsync(orgId, documentId, context: null, CancellationToken.None);
-    }
-
-    private async Task<Guid> UploadAsync(ApplicationHarness app, Guid orgId, byte[] bytes)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"cleanledger-busy-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, bytes);
-        try
-        {
-            var incoming = new IncomingFile(path, "kvitto.pdf", "application/pdf", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            var uploaded = await app.SendAsync<UploadedDocument>(_owner, new UploadDocument(orgId, incoming, null));
-            uploaded.Refusal.ShouldBeNull();
-            return uploaded.Id;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }
 
