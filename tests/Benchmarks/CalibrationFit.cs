@@ -180,7 +180,7 @@ public static class CalibrationFit
             set ylabel 'wrong rate (share of autoposted receipts wrong)'
             set grid
             set key top left
-            set xrange [0:1]
+            set xrange [0:*]
             set yrange [0:*]
             set arrow from graph 0, first {AutopostThreshold.TargetWrongShare} to graph 1, first {AutopostThreshold.TargetWrongShare} nohead dt 2 lc rgb 'red'
             plot '{data}' using 2:3 with linespoints lw 2 pt 6 title 'wrong on the dev sets', '{data}' using 2:4 with lines lw 2 title 'wrong as the calibration expects', '-' using 1:2 with points pt 7 ps 2 title 'derived threshold {threshold:0.000}'
