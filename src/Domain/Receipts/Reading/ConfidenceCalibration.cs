@@ -60,9 +60,10 @@ public sealed class IsotonicMap
         if (blocks.Count == 0)
             throw new ArgumentException("Nothing to fit.", nameof(samples));
 
-        var pooled = Pool(blocks, block => block.Share);
-        var shrunk = Pool(pooled, block => (block.Right + (PriorReadings / 2)) / (block.Count + PriorReadings));
-        return new IsotonicMap(shrunk.Select(block => new CalibrationStep(block.From, (block.Right + (PriorReadings / 2)) / (block.Count + PriorReadings))).ToList());
+        var shrunk = Pool(Pool(blocks, block => block.Share), Shrunk);
+        return new IsotonicMap(shrunk.Select(block => new CalibrationStep(block.From, Shrunk(block))).ToList());
+
+        static double Shrunk(Block block) => (block.Right + (PriorReadings / 2)) / (block.Count + PriorReadings);
     }
 
     private static List<Block> Pool(List<Block> blocks, Func<Block, double> value)
@@ -92,7 +93,7 @@ public sealed class IsotonicMap
 }
 
 /// <summary>One row of a reliability table: readings whose raw confidence fell in [From, To), and the share of them that was right.</summary>
-public sealed record ReliabilityBin(double From, double To, int Readings, int Right, double MeanRaw)
+public sealed record ReliabilityBin(double From, double To, int Readings, int Right)
 {
     public double ShareRight => Readings == 0 ? 0 : (double)Right / Readings;
 
@@ -103,8 +104,7 @@ public sealed record ReliabilityBin(double From, double To, int Readings, int Ri
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
         var byBin = samples.ToLookup(sample => Math.Clamp((int)(sample.Raw * bins), 0, bins - 1));
         return Enumerable.Range(0, bins).Select(bin => new ReliabilityBin(
-            (double)bin / bins, (double)(bin + 1) / bins, byBin[bin].Count(), byBin[bin].Count(sample => sample.Right),
-            byBin[bin].Any() ? byBin[bin].Average(sample => sample.Raw) : 0)).ToList();
+            (double)bin / bins, (double)(bin + 1) / bins, byBin[bin].Count(), byBin[bin].Count(sample => sample.Right))).ToList();
     }
 }
 

@@ -33,6 +33,18 @@ public class ConfidenceCalibrationTests
     }
 
     [Fact]
+    public void A_reliability_table_counts_readings_and_right_ones_per_bin_with_a_perfect_score_in_the_last()
+    {
+        var table = ReliabilityBin.Table([new(0.05, false), new(0.55, true), new(0.58, false), new(1, true)], bins: 10);
+
+        table.Count.ShouldBe(10);
+        (table[0].Readings, table[0].Right).ShouldBe((1, 0));
+        (table[5].Readings, table[5].Right, table[5].ShareRight).ShouldBe((2, 1, 0.5));
+        (table[9].Readings, table[9].Right).ShouldBe((1, 1));
+        table.Sum(bin => bin.Readings).ShouldBe(4);
+    }
+
+    [Fact]
     public void The_table_kept_in_the_repository_is_monotone_and_is_what_the_dev_readings_fit()
     {
         var fitted = ConfidenceCalibration.Fitted;
