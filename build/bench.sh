@@ -7,7 +7,10 @@
 #
 #   ./build/bench.sh accuracy <folder> [--ocr-cache DIR] [--one-pass]   receipt OCR + field extraction against
 #                                                          <folder>/labels.jsonl, and nothing else
-#   ./build/bench.sh month <folder>    a business's receipts replayed in date order through the Api into a
+#   ./build/bench.sh calibration <folder>... [--ocr-cache DIR]   reliability tables and the isotonic map per field,
+#                                      the autopost threshold from the 1 % target; writes FittedCalibration.cs
+#                                      and docs/images/autopost-tradeoff.png
+#   ./build/bench.sh month <folder> [--ocr-cache DIR]    a business's receipts replayed in date order through the Api into a
 #                                      fresh organisation, review approved as labelled; last line is JSON
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -24,11 +27,25 @@ if [ "${1:-}" = "accuracy" ]; then
   exit 0
 fi
 
+if [ "${1:-}" = "calibration" ]; then
+  [ $# -ge 2 ] || { echo "usage: $0 calibration <folder with labels.jsonl>... [--ocr-cache DIR]" >&2; exit 2; }
+  apt_install tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils gnuplot-nox
+  export OMP_THREAD_LIMIT=1
+  args=()
+  for arg in "${@:2}"; do
+    if [ -d "$arg" ]; then args+=("$(cd "$arg" && pwd)"); else args+=("$arg"); fi
+  done
+  dotnet build "$ROOT/tests/Benchmarks" -c Release -v quiet -nologo >/dev/null
+  log "confidence calibration on ${args[*]}"
+  dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- calibration "${args[@]}"
+  exit 0
+fi
+
 source "$ROOT/build/lib/postgres.sh"
 source "$ROOT/build/lib/clamd.sh"
 
 if [ "${1:-}" = "month" ]; then
-  [ $# -ge 2 ] || { echo "usage: $0 month <folder with labels.jsonl>" >&2; exit 2; }
+  [ $# -ge 2 ] || { echo "usage: $0 month <folder with labels.jsonl> [--ocr-cache DIR]" >&2; exit 2; }
   folder="$(cd "$2" && pwd)"
 fi
 
@@ -47,7 +64,7 @@ start_clamd "$RUN" 53399
 dotnet build "$ROOT/tests/Benchmarks" -c Release -v quiet -nologo >/dev/null
 if [ "${1:-}" = "month" ]; then
   log "a business's month: $folder"
-  dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- month "$folder" 2>/dev/null
+  dotnet run -c Release --no-build --project "$ROOT/tests/Benchmarks" -- month "$folder" "${@:3}" 2>/dev/null
   exit 0
 fi
 log "rule engine"

@@ -4,16 +4,20 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Testing;
+using CleanLedger.Application.Receipts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanLedger.Benchmarks;
 
 /// <summary>
 /// The Api as ./build/run.sh starts it, with its Hangfire server, but on the benchmark's PostgreSQL
-/// database; the benchmarks poll documents far faster than any client may.
+/// database; the benchmarks poll documents far faster than any client may. With an OCR cache folder
+/// each document's OCR text is kept per pass between runs (<see cref="CachingOcrEngine"/>).
 /// </summary>
 // Any public type of the Api assembly names its entry point (this project has a Program of its own).
-internal sealed class ApiBenchmarkHost() : HostFactory<Api.Endpoints.UploadResponse>(DatabaseProvider.Postgres)
+internal sealed class ApiBenchmarkHost(string? ocrCache = null) : HostFactory<Api.Endpoints.UploadResponse>(DatabaseProvider.Postgres)
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -28,6 +32,16 @@ internal sealed class ApiBenchmarkHost() : HostFactory<Api.Endpoints.UploadRespo
     {
         base.ConfigureWebHost(builder);
         builder.UseContentRoot(Path.Combine(RepositoryPaths.Root, "src", "Api"));
+        if (ocrCache is not null)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                var engine = services.Single(service => service.ServiceType == typeof(IOcrEngine));
+                services.Remove(engine);
+                services.AddSingleton(engine.ImplementationType!);
+                services.AddSingleton<IOcrEngine>(provider => new CachingOcrEngine((IOcrEngine)provider.GetRequiredService(engine.ImplementationType!), ocrCache));
+            });
+        }
     }
 
     /// <summary>Uploads one file as a client would and polls the document until the pipeline has finished with it.</summary>

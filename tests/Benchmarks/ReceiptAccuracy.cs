@@ -43,26 +43,8 @@ public static class ReceiptAccuracy
 
         var folder = args[0];
         var cache = args.SkipWhile(a => a != "--ocr-cache").Skip(1).FirstOrDefault();
-        var labels = File.ReadLines(Path.Combine(folder, "labels.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
-        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
         var thresholds = new ConfidenceThresholds();
-        var reading = new ReceiptReading(new HeuristicReceiptExtractor(), thresholds);
-        var onePass = args.Contains("--one-pass");
-
-        var results = new (JsonElement Label, ReceiptExtraction Got, string Text, bool SecondPass)[labels.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, labels.Count), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, token) =>
-        {
-            var file = labels[i].GetProperty("file").GetString()!;
-            if (onePass)
-            {
-                var first = await ReadAsync(ocr, Path.Combine(folder, file), OcrPass.Standard, cache, token);
-                results[i] = (labels[i], await reading.ExtractAsync(first, ReceivedToday, token), first.Text, false);
-                return;
-            }
-
-            var (text, got, secondPass) = await reading.ReadAsync((pass, ct) => ReadAsync(ocr, Path.Combine(folder, file), pass, cache, ct), speculate: false, ReceivedToday, token);
-            results[i] = (labels[i], got, text.Text, secondPass);
-        });
+        var results = await ReadFolderAsync(folder, cache, thresholds, args.Contains("--one-pass"));
 
         var tally = Fields.ToDictionary(f => f, _ => new Tally());
         Console.WriteLine($"{"file",-22} {string.Join(" ", Fields.Select(f => f[..Math.Min(f.Length, 8)].PadRight(8)))}");
@@ -121,17 +103,43 @@ public static class ReceiptAccuracy
         return 0;
     }
 
+    /// <summary>One labelled receipt as read: its label, the fields, the text, and whether the second OCR pass ran.</summary>
+    internal sealed record Reading(JsonElement Label, ReceiptExtraction Got, string Text, bool SecondPass);
+
+    /// <summary>Every receipt of a folder's labels.jsonl read as the product reads it (or the standard pass alone), in the labels' order.</summary>
+    internal static async Task<Reading[]> ReadFolderAsync(string folder, string? cache, ConfidenceThresholds thresholds, bool onePass)
+    {
+        var labels = File.ReadLines(Path.Combine(folder, "labels.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        using var ocr = new TesseractOcrEngine(Options.Create(new OcrOptions { Engines = 2 }), Options.Create(new ImageBudget()), DocumentWork.Gate());
+        var reading = new ReceiptReading(new HeuristicReceiptExtractor(), thresholds);
+        var results = new Reading[labels.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, labels.Count), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, token) =>
+        {
+            var file = labels[i].GetProperty("file").GetString()!;
+            if (onePass)
+            {
+                var first = await ReadAsync(ocr, Path.Combine(folder, file), OcrPass.Standard, cache, token);
+                results[i] = new(labels[i], await reading.ExtractAsync(first, ReceivedToday, token), first.Text, false);
+                return;
+            }
+
+            var (text, got, secondPass) = await reading.ReadAsync((pass, ct) => ReadAsync(ocr, Path.Combine(folder, file), pass, cache, ct), speculate: false, ReceivedToday, token);
+            results[i] = new(labels[i], got, text.Text, secondPass);
+        });
+        return results;
+    }
+
     /// <summary>
     /// What the product would do with the reading: propose (no vendor memory, the printed payment
     /// method), the confidence thresholds, the compliance pre-check against the BAS chart with an open
     /// fiscal year, nothing locked and no duplicates. Autoposted as SettleReceiptHandler decides; wrong
     /// when the total, the VAT on 2641 or the date differs from the label.
     /// </summary>
-    private static (bool Posted, bool Wrong, List<string> Reasons) Autopost(JsonElement label, ReceiptExtraction got, string text, ConfidenceThresholds thresholds)
+    internal static (bool Posted, bool Wrong, List<string> Reasons) Autopost(JsonElement label, ReceiptExtraction got, string text, ConfidenceThresholds thresholds)
     {
         var documentId = Guid.NewGuid();
         var proposal = ReceiptProposer.Propose(documentId, got, text, null, new Domain.Receipts.ReceiptPayment(got.PaymentMethod, false, false));
-        var reasons = proposal.Reasons.Concat(thresholds.Check(got)).Select(reason => reason.Code).ToList();
+        var reasons = proposal.Reasons.Concat(thresholds.Check(got, vatDerived: proposal.Draft is not null && got.Vat.Count == 0)).Select(reason => reason.Code).ToList();
         if (proposal.Draft is not { } draft)
             return (false, false, reasons);
 
@@ -151,6 +159,21 @@ public static class ReceiptAccuracy
         return (true, wrong, reasons);
 
         bool Differs(string field) => Expected(label, field) is { } expected && expected != Actual(got, field);
+    }
+
+    /// <summary>
+    /// Where no VAT table was read but the proposal derived one from the total at one rate: whether the
+    /// VAT it books on 2641 is the labelled VAT. Null where nothing was derived or the label has no VAT.
+    /// </summary>
+    internal static bool? DerivedVatRight(JsonElement label, ReceiptExtraction got, string text)
+    {
+        if (got.Vat.Count > 0 || !label.TryGetProperty("vat", out var rows) || rows.ValueKind != JsonValueKind.Array)
+            return null;
+        var proposal = ReceiptProposer.Propose(Guid.NewGuid(), got, text, null, new Domain.Receipts.ReceiptPayment(got.PaymentMethod, false, false));
+        if (proposal.Draft is not { } draft)
+            return null;
+        var vat = draft.Lines.Where(line => line.Account.Value == ReceiptProposer.InputVatAccount).Sum(line => line.Debit - line.Credit);
+        return vat == rows.EnumerateArray().Sum(row => Money.TryParseKronor(row.GetProperty("amount").GetString(), out var ore) ? ore : 0);
     }
 
     private static readonly IReadOnlyDictionary<int, Account> Chart = BasChart.SmallBusinessAccounts.ToDictionary(account => account.Number.Value);
@@ -177,7 +200,7 @@ public static class ReceiptAccuracy
         return text;
     }
 
-    private static string? Expected(JsonElement label, string field)
+    internal static string? Expected(JsonElement label, string field)
     {
         var name = field switch
         {
@@ -191,7 +214,7 @@ public static class ReceiptAccuracy
         return value.GetString();
     }
 
-    private static string? Actual(ReceiptExtraction got, string field) => field switch
+    internal static string? Actual(ReceiptExtraction got, string field) => field switch
     {
         "total" => got.TotalOre is { } total ? Money.FormatKronor(total) : null,
         "date" => got.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -206,7 +229,7 @@ public static class ReceiptAccuracy
     private static string ConfidenceKey(string field) => field == "payment" ? ReceiptFields.PaymentMethod : field;
 
     // Vendors compare without case and whitespace; everything else is already in its normal form.
-    private static string? Normalise(string field, string? value) =>
+    internal static string? Normalise(string field, string? value) =>
         field == "vendor" && value is not null ? string.Concat(value.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant() : value;
 
     private sealed class AutopostTally

@@ -105,14 +105,14 @@ public sealed record ReviewItem(Guid DocumentId, string FileName, DateTimeOffset
 
 public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, int Page, int PageSize, long Total);
 
-/// <summary>The organisation's memory of which cost account each vendor is booked on.</summary>
+/// <summary>The organisation's memory of its vendors: what its approvals taught about each (<see cref="VendorHistory"/>).</summary>
 public interface IVendorMemory
 {
-    /// <summary>The account remembered under the first of <paramref name="vendorKeys"/> that has one.</summary>
-    Task<int?> FindAccountAsync(Guid orgId, IReadOnlyList<string> vendorKeys, CancellationToken cancellationToken);
+    /// <summary>The history remembered under the first of <paramref name="vendorKeys"/> that has one.</summary>
+    Task<VendorHistory?> FindAsync(Guid orgId, IReadOnlyList<string> vendorKeys, CancellationToken cancellationToken);
 
-    /// <summary>Remembers the account under every one of <paramref name="vendorKeys"/>.</summary>
-    Task RememberAsync(Guid orgId, IReadOnlyList<string> vendorKeys, string vendor, int account, Guid learnedFrom, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Remembers the history under every one of <paramref name="vendorKeys"/>, replacing what was there.</summary>
+    Task RememberAsync(Guid orgId, IReadOnlyList<string> vendorKeys, string vendor, VendorHistory history, Guid learnedFrom, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>Approved reviews: what was proposed and what the person posted instead (for learning and audit).</summary>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Ledger;
 using CleanLedger.Domain.Ledger.Verifications;
+using CleanLedger.Domain.Receipts.Reading;
 
 namespace CleanLedger.Domain.Receipts;
 
@@ -32,7 +34,8 @@ public sealed record ReceiptProposal(
 /// <param name="Method">As printed on the receipt, if found.</param>
 /// <param name="PaidPrivately">The owner paid with private money: the company owes it back (2893, or 2018 in a sole trader's books).</param>
 /// <param name="SoleTrader">The organisation is an enskild firma (its number is a personnummer).</param>
-public sealed record ReceiptPayment(PaymentMethod? Method, bool PaidPrivately, bool SoleTrader)
+/// <param name="LearnedCreditAccount">The account the vendor's last approved receipt was paid from: taken when the receipt does not say how it was paid.</param>
+public sealed record ReceiptPayment(PaymentMethod? Method, bool PaidPrivately, bool SoleTrader, int? LearnedCreditAccount = null)
 {
     public int CreditAccount => PaidPrivately
         ? SoleTrader ? 2018 : 2893
@@ -40,8 +43,12 @@ public sealed record ReceiptPayment(PaymentMethod? Method, bool PaidPrivately, b
         {
             PaymentMethod.Cash => 1910,
             PaymentMethod.Invoice => 2440,
+            null when LearnedCreditAccount is { } learned => learned,
             _ => 1930,
         };
+
+    /// <summary>Neither the receipt nor the vendor's history says how it was paid.</summary>
+    public bool Unknown => Method is null && !PaidPrivately && LearnedCreditAccount is null;
 }
 
 /// <summary>
@@ -57,8 +64,14 @@ public static class ReceiptProposer
     /// <summary>Cash rounding is at most 50 öre; anything larger means the amounts were misread.</summary>
     public const long MaxRoundingOre = 50;
 
+    /// <param name="documentId">The receipt's document, attached to the verification.</param>
+    /// <param name="receipt">What was read off it.</param>
+    /// <param name="text">Its text, for recognising the kind of purchase.</param>
+    /// <param name="rememberedAccount">The cost account the organisation books the vendor on, if it learned one.</param>
+    /// <param name="payment">How it was paid.</param>
+    /// <param name="learnedVatRate">The one VAT rate the vendor's approved receipts carried: splits a receipt whose VAT table was not read.</param>
     public static ReceiptProposal Propose(
-        Guid documentId, ReceiptExtraction receipt, string text, int? rememberedAccount, ReceiptPayment payment)
+        Guid documentId, ReceiptExtraction receipt, string text, int? rememberedAccount, ReceiptPayment payment, int? learnedVatRate = null)
     {
         var reasons = new List<ReviewReason>();
         var category = ExpenseCategories.Recognise(receipt.Vendor, text);
@@ -74,15 +87,17 @@ public static class ReceiptProposer
             reasons.Add(new ReviewReason("date.missing", ReceiptFields.Date, "No purchase date was found."));
         if (receipt.TotalOre is not { } total || total <= 0)
             reasons.Add(new ReviewReason("total.missing", ReceiptFields.Total, "No amount paid was found."));
-        if (receipt.PaymentMethod is null && !payment.PaidPrivately)
+        if (receipt.PaymentMethod is null && payment.Unknown)
             reasons.Add(new ReviewReason("payment.unknown", ReceiptFields.PaymentMethod, "How the receipt was paid was not found; the company account is assumed."));
         if (reasons.Exists(reason => reason.Code is "currency.foreign" or "date.missing" or "total.missing"))
             return new ReceiptProposal(null, category.Code, account, source, reasons);
 
-        var vat = receipt.Vat.Count > 0 ? receipt.Vat : DerivedVat(receipt, category);
+        var vat = receipt.Vat.Count > 0 ? receipt.Vat
+            : learnedVatRate is { } learned ? [AtRate(receipt, learned)]
+            : DerivedVat(receipt, category);
         if (vat.Count == 0)
             reasons.Add(new ReviewReason("vat.missing", ReceiptFields.Vat, "No VAT table was found and the purchase has no single rate to derive it from."));
-        else if (receipt.Vat.Count == 0 && category.RateIsAssumed)
+        else if (receipt.Vat.Count == 0 && learnedVatRate is null && category.RateIsAssumed)
             reasons.Add(new ReviewReason("vat.assumed", ReceiptFields.Vat, $"No VAT table was found; {vat[0].Rate} % (the rate on food on the purchase date) is assumed for everything."));
 
         var lines = new List<VerificationLine>();
@@ -124,11 +139,15 @@ public static class ReceiptProposer
     {
         if (category.SingleRate is not { } rateOn)
             return [];
-        var code = rateOn(receipt.Date!.Value);
-        var percent = code.BasisPoints() / 100;
+        return [AtRate(receipt, rateOn(receipt.Date!.Value).BasisPoints() / 100)];
+    }
+
+    // Everything but tip and rounding at one rate.
+    private static VatAmount AtRate(ReceiptExtraction receipt, int percent)
+    {
         var gross = receipt.TotalOre!.Value - (receipt.TipOre ?? 0) - (receipt.RoundingOre ?? 0);
         var amount = VatFromGross(gross, percent);
-        return [new VatAmount(percent, amount, gross - amount)];
+        return new VatAmount(percent, amount, gross - amount);
     }
 
     /// <summary>The VAT contained in a gross amount, rounded half up to the öre: gross × rate / (100 + rate).</summary>
@@ -145,13 +164,18 @@ public static class ReceiptProposer
 }
 
 /// <summary>
-/// The confidence each field needs before a receipt may post without a person (0..1). The defaults
-/// favour review over a wrong posting.
+/// The confidence each field needs before a receipt may post without a person. Total, date and
+/// VAT table are judged on their calibrated probability of being right (<see cref="Calibration"/>),
+/// which must reach the probability derived from the target share of wrong autoposts; payment method
+/// and vendor on their raw scores (0..1). The raw <see cref="Total"/>, <see cref="Date"/> and
+/// <see cref="Vat"/> decide when a second reading is worth its time (<see cref="Doubts"/>).
 /// </summary>
 public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9, double Vat = 0.85, double PaymentMethod = 0.6, double Vendor = 0.5)
 {
+    public ConfidenceCalibration Calibration { get; init; } = ConfidenceCalibration.Fitted;
+
     /// <summary>
-    /// Whether the amounts or the date are in doubt: total or date below their thresholds (or
+    /// Whether the amounts or the date are in doubt: total or date below their raw thresholds (or
     /// missing), or the VAT table missing or below its threshold. A second reading may settle them.
     /// </summary>
     public bool Doubts(ReceiptExtraction receipt)
@@ -163,24 +187,64 @@ public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9,
             || receipt.ConfidenceOf(ReceiptFields.Vat) < Vat;
     }
 
-    /// <summary>A reason for every needed field read with less confidence than its threshold.</summary>
-    public IReadOnlyList<ReviewReason> Check(ReceiptExtraction receipt)
+    /// <summary>
+    /// The probability that <paramref name="field"/> was read right: calibrated, then confirmed by
+    /// where the receipt agrees with the vendor's history.
+    /// </summary>
+    public double ProbabilityOf(ReceiptExtraction receipt, string field, VendorAgreement agreement)
     {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(agreement);
+        return agreement.Confirm(field, Calibration.Probability(field, receipt.ConfidenceOf(field)));
+    }
+
+    /// <summary>
+    /// The probability that a VAT derived from the total at one rate (no table read) is right: over
+    /// the total's raw score, on the map of derived VAT.
+    /// </summary>
+    public double DerivedVatProbability(ReceiptExtraction receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return Calibration.Probability(ConfidenceCalibration.DerivedVat, receipt.ConfidenceOf(ReceiptFields.Total));
+    }
+
+    /// <summary>A reason for every needed field read with less confidence than it needs.</summary>
+    /// <param name="receipt">What was read.</param>
+    /// <param name="agreement">Where it agrees with the vendor's history.</param>
+    /// <param name="vatDerived">The proposal derived the VAT from the total at one rate (the receipt has no VAT table).</param>
+    public IReadOnlyList<ReviewReason> Check(ReceiptExtraction receipt, VendorAgreement? agreement = null, bool vatDerived = false)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
         var reasons = new List<ReviewReason>();
-        Require(ReceiptFields.Total, Total);
-        Require(ReceiptFields.Date, Date);
+        RequireProbable(ReceiptFields.Total);
+        RequireProbable(ReceiptFields.Date);
         if (receipt.Vat.Count > 0)
-            Require(ReceiptFields.Vat, Vat);
+            RequireProbable(ReceiptFields.Vat);
+        else if (vatDerived && DerivedVatProbability(receipt) is var derived && derived < Calibration.AutopostProbability)
+        {
+            reasons.Add(new ReviewReason("vat.low_confidence", ReceiptFields.Vat, string.Create(CultureInfo.InvariantCulture,
+                $"No VAT table was read; the VAT derived from the total at one rate is right with probability {derived:0.000}, below {Calibration.AutopostProbability:0.000}.")));
+        }
         if (receipt.PaymentMethod is not null)
             Require(ReceiptFields.PaymentMethod, PaymentMethod);
         Require(ReceiptFields.Vendor, Vendor);
         return reasons;
 
+        void RequireProbable(string field)
+        {
+            var probability = ProbabilityOf(receipt, field, agreement ?? VendorAgreement.None);
+            if (probability < Calibration.AutopostProbability)
+            {
+                reasons.Add(new ReviewReason($"{field}.low_confidence", field, string.Create(CultureInfo.InvariantCulture,
+                    $"The {field} was read with confidence {receipt.ConfidenceOf(field):0.00}: right with probability {probability:0.000}, below {Calibration.AutopostProbability:0.000}.")));
+            }
+        }
+
         void Require(string field, double threshold)
         {
             var confidence = receipt.ConfidenceOf(field);
             if (confidence < threshold)
-                reasons.Add(new ReviewReason($"{field}.low_confidence", field, $"The {field} was read with confidence {confidence:0.00}, below {threshold:0.00}."));
+                reasons.Add(new ReviewReason($"{field}.low_confidence", field, string.Create(CultureInfo.InvariantCulture, $"The {field} was read with confidence {confidence:0.00}, below {threshold:0.00}.")));
         }
     }
 }

@@ -162,8 +162,9 @@ public sealed class SettleReceiptHandler(
             return work.Status;
         var extraction = work.Extraction ?? throw new InvalidOperationException($"Document {documentId} has no extraction yet.");
 
-        var proposal = await ProposeAsync(orgId, documentId, work, extraction, cancellationToken);
-        var reasons = proposal.Reasons.Concat(thresholds.Check(extraction)).ToList();
+        var history = await vendors.FindAsync(orgId, VendorKey.Of(extraction), cancellationToken);
+        var proposal = await ProposeAsync(orgId, documentId, work, extraction, history, cancellationToken);
+        var reasons = proposal.Reasons.Concat(thresholds.Check(extraction, history?.AgreementWith(extraction), vatDerived: proposal.Draft is not null && extraction.Vat.Count == 0)).ToList();
         var results = proposal.Draft is null ? [] : await posting.CheckAsync(orgId, proposal.Draft, cancellationToken);
         var now = clock.GetUtcNow();
         await Record(ReceiptEventKinds.Attempt, latency: null);
@@ -222,12 +223,13 @@ public sealed class SettleReceiptHandler(
         new(proposal.Draft?.Date, proposal.Draft?.Description ?? "Kvitto", proposal.Draft?.Counterparty, proposal.Category, proposal.CostAccount, proposal.AccountSource,
             proposal.Draft?.Lines.Select(LineInput.Of).ToList());
 
-    private async Task<ReceiptProposal> ProposeAsync(Guid orgId, Guid documentId, ReceiptWork work, ReceiptExtraction extraction, CancellationToken cancellationToken)
+    // What the organisation's approvals taught about the vendor: its account, how it is paid, its one VAT rate.
+    private async Task<ReceiptProposal> ProposeAsync(
+        Guid orgId, Guid documentId, ReceiptWork work, ReceiptExtraction extraction, VendorHistory? history, CancellationToken cancellationToken)
     {
         var organization = await organizations.FindAsync(orgId, cancellationToken) ?? throw new InvalidOperationException($"Organisation {orgId} vanished.");
-        var remembered = await vendors.FindAccountAsync(orgId, VendorKey.Of(extraction), cancellationToken);
-        var payment = new ReceiptPayment(extraction.PaymentMethod, PaidPrivately: false, OrgNumber.Parse(organization.OrgNumber).IsSoleTrader);
-        return ReceiptProposer.Propose(documentId, extraction, work.Text?.Text ?? "", remembered, payment);
+        var payment = new ReceiptPayment(extraction.PaymentMethod, PaidPrivately: false, OrgNumber.Parse(organization.OrgNumber).IsSoleTrader, history?.CreditAccount);
+        return ReceiptProposer.Propose(documentId, extraction, work.Text?.Text ?? "", history?.Account, payment, history?.SingleVatRate);
     }
 
     private static ReviewReason ComplianceReason(RuleResult result) => new($"compliance.{result.Code}", null, result.Message.English);

@@ -28,7 +28,9 @@ public sealed record ReceiptCorrections(int? Account, DateOnly? Date, bool? Paid
 /// <summary>
 /// Posts a receipt from the review queue, with the reviewer's corrections, through the same rules
 /// as any posting; stores what was proposed against what was approved, and teaches the vendor
-/// memory the cost account so the vendor's next receipt posts that way by itself.
+/// memory what the approval shows (cost account, VAT rates, paying account, organisation number,
+/// total; <see cref="VendorHistory"/>) so the vendor's next receipt in this organisation posts that
+/// way by itself. The latest approval's account and payment win over older ones.
 /// </summary>
 public sealed record ApproveReceipt(Guid OrgId, Guid DocumentId, ReceiptCorrections? Corrections) : ICommand<PostedVerification>, IOrgScoped
 {
@@ -91,7 +93,11 @@ public sealed class ApproveReceiptHandler(
         await receipts.FinishAsync(orgId, documentId, DocumentStatus.Posted, findings with { VerificationId = posted.Id }, failure: null, now, cancellationToken);
         await feedback.RecordAsync(orgId, documentId, posted.Id, findings.Proposal, approvedLines, corrected, user.UserId, now, cancellationToken);
         if (findings.Extraction is { } extraction && VendorKey.Of(extraction) is [var firstKey, ..] vendorKeys && CostAccountOf(draft.Lines, corrections) is { } account)
-            await vendors.RememberAsync(orgId, vendorKeys, extraction.Vendor ?? firstKey, account, documentId, now, cancellationToken);
+        {
+            var learned = VendorHistory.Learned(extraction, draft, account);
+            var known = await vendors.FindAsync(orgId, vendorKeys, cancellationToken);
+            await vendors.RememberAsync(orgId, vendorKeys, extraction.Vendor ?? firstKey, known?.Then(learned) ?? learned, documentId, now, cancellationToken);
+        }
 
         var sinceUpload = now - work.UploadedAt;
         await events.RecordAsync(orgId, documentId, ReceiptEventKinds.Approved, now, (long)sinceUpload.TotalMilliseconds, cancellationToken);
@@ -108,9 +114,11 @@ public sealed class ApproveReceiptHandler(
         if (corrections.Date is { } date)
             extraction = extraction with { Date = date };
         var organization = await organizations.FindAsync(orgId, cancellationToken) ?? throw new NotFoundException("Organisation", orgId);
-        var payment = new ReceiptPayment(extraction.PaymentMethod, corrections.PaidPrivately ?? false, OrgNumber.Parse(organization.OrgNumber).IsSoleTrader);
+        // The vendor's history as settling used it, so that the proposal approved is the proposal shown.
+        var history = await vendors.FindAsync(orgId, VendorKey.Of(extraction), cancellationToken);
+        var payment = new ReceiptPayment(extraction.PaymentMethod, corrections.PaidPrivately ?? false, OrgNumber.Parse(organization.OrgNumber).IsSoleTrader, history?.CreditAccount);
         var account = corrections.Account ?? findings.Proposal?.CostAccount;
-        var proposal = ReceiptProposer.Propose(documentId, extraction, work.Text?.Text ?? "", account, payment);
+        var proposal = ReceiptProposer.Propose(documentId, extraction, work.Text?.Text ?? "", account, payment, history?.SingleVatRate);
         if (proposal.Draft is not { } draft)
         {
             throw new DomainException("review.lines_needed",
