@@ -1,5 +1,6 @@
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Receipts.Metrics;
+using CleanLedger.Domain.Access;
 using CleanLedger.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,32 +8,33 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CleanLedger.Api.Endpoints;
 
 /// <summary>
-/// Operations' view of the receipt pipeline, for platform admins: Prometheus text of the live
-/// instruments, and the durable KPIs, latency and alerts (they survive a restart).
+/// Operations' view of the receipt pipeline, for staff whose platform role may read metrics
+/// (operators and admins): Prometheus text of the live instruments, and the durable KPIs, latency
+/// and alerts (they survive a restart).
 /// </summary>
 public static class MetricsEndpoints
 {
-    public const string PlatformAdminPolicy = "PlatformAdmin";
+    public const string ViewMetricsPolicy = "ViewMetrics";
 
     public static IServiceCollection AddMetricsAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
-            .AddPolicy(PlatformAdminPolicy, policy => policy.RequireAuthenticatedUser()
-                .RequireClaim(PrincipalMapping.RoleClaim, PrincipalMapping.PlatformAdminRole))
+            .AddPolicy(ViewMetricsPolicy, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => PrincipalMapping.StaffRoleOf(context.User) is { } role && role.Grants(PlatformPermissions.ViewMetrics)))
             .Services;
 
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(PlatformAdminPolicy);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(ViewMetricsPolicy);
 
-        var metrics = app.MapGroup("/metrics").WithTags(OpenApiConventions.HealthTag).RequireAuthorization(PlatformAdminPolicy);
+        var metrics = app.MapGroup("/metrics").WithTags(OpenApiConventions.HealthTag).RequireAuthorization(ViewMetricsPolicy);
         metrics.MapGet("/kpi", Kpi).WithName("GetKpis")
-            .WithSummary("Automation attempts, successes and rate; compliance blocks at pre-check and at posting (platform admins).")
+            .WithSummary("Automation attempts, successes and rate; compliance blocks at pre-check and at posting (operators and admins).")
             .WithCommonProblems().ProducesProblem(StatusCodes.Status403Forbidden);
         metrics.MapGet("/flow", Flow).WithName("GetFlow")
-            .WithSummary("Upload→posted latency p50/p95/p99 in milliseconds, and the documents waiting (platform admins).")
+            .WithSummary("Upload→posted latency p50/p95/p99 in milliseconds, and the documents waiting (operators and admins).")
             .WithCommonProblems().ProducesProblem(StatusCodes.Status403Forbidden);
         metrics.MapGet("/alerts", Alerts).WithName("GetAlerts")
-            .WithSummary("Active alerts: OCR queue depth, documents waiting too long, failed documents (platform admins).")
+            .WithSummary("Active alerts: OCR queue depth, documents waiting too long, failed documents (operators and admins).")
             .WithCommonProblems().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }

@@ -35,7 +35,7 @@ public static class DevTokenCommand
         if (orgId is { } org && role is not "admin")
             await GrantMembershipAsync(app.Services, org, userId, name, Enum.Parse<OrgRole>(role!, ignoreCase: true), now);
 
-        Console.WriteLine(DevTokens.Create(auth, app.Environment, userId, name, platformAdmin: role == "admin", TimeSpan.FromHours(12), now));
+        Console.WriteLine(DevTokens.Create(auth, app.Environment, userId, name, platformRole: role == "admin" ? PlatformRole.Admin : null, TimeSpan.FromHours(12), now));
         return 0;
     }
 

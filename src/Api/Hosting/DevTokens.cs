@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using CleanLedger.Domain.Access;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -31,7 +32,7 @@ public static class DevTokens
             : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(KeyKeptIn(auth.DevSigningKeyFile)));
     }
 
-    public static string Create(AuthOptions auth, IHostEnvironment environment, Guid userId, string displayName, bool platformAdmin, TimeSpan lifetime, DateTimeOffset now)
+    public static string Create(AuthOptions auth, IHostEnvironment environment, Guid userId, string displayName, PlatformRole? platformRole, TimeSpan lifetime, DateTimeOffset now)
     {
         var key = SigningKey(auth, environment)
             ?? throw new InvalidOperationException("There is no development signing key: set Auth:DevSigningKey or Auth:DevSigningKeyFile (local/test/ci only).");
@@ -40,8 +41,8 @@ public static class DevTokens
             new(PrincipalMapping.SubjectClaim, userId.ToString()),
             new(PrincipalMapping.NameClaim, displayName),
         };
-        if (platformAdmin)
-            claims.Add(new Claim(PrincipalMapping.RoleClaim, PrincipalMapping.PlatformAdminRole));
+        if (platformRole is { } role)
+            claims.Add(new Claim(PrincipalMapping.RoleClaim, role.Name()));
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -74,7 +74,7 @@ public sealed class PermissionBeforeBodyOnKestrelTests : IAsyncLifetime
 
     private string Token(Guid userId) =>
         DevTokens.Create(new AuthOptions { DevSigningKey = _signingKey }, new HostingEnvironment { EnvironmentName = AppEnvironments.Test },
-            userId, "Mallory", platformAdmin: false, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
+            userId, "Mallory", platformRole: null, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
 
     /// <summary>
     /// Writes the request on a raw socket while reading the answer; stops writing once the answer

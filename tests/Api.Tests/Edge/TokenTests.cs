@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Api.Tests.Support;
+using CleanLedger.Domain.Access;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Configuration;
@@ -41,7 +42,7 @@ public sealed class TokenTests(SqliteApiFactory factory) : IClassFixture<SqliteA
         var auth = Auth();
         auth.DevSigningKey = FormerlyCommittedKey;
 
-        var forged = DevTokens.Create(auth, Environment(), _user.Id, _user.Name, platformAdmin: true, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
+        var forged = DevTokens.Create(auth, Environment(), _user.Id, _user.Name, platformRole: PlatformRole.Admin, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
 
         (await MeAsync(forged)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
@@ -69,7 +70,7 @@ public sealed class TokenTests(SqliteApiFactory factory) : IClassFixture<SqliteA
     }
 
     private string Token(TimeSpan issuedAgo, TimeSpan lifetime) =>
-        DevTokens.Create(Auth(), Environment(), _user.Id, _user.Name, platformAdmin: false, lifetime, DateTimeOffset.UtcNow - issuedAgo);
+        DevTokens.Create(Auth(), Environment(), _user.Id, _user.Name, platformRole: null, lifetime, DateTimeOffset.UtcNow - issuedAgo);
 
     private AuthOptions Auth() => factory.Services.GetRequiredService<IConfiguration>().GetSection(AuthOptions.Section).Get<AuthOptions>()!;
 

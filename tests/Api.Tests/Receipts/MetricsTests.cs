@@ -5,6 +5,7 @@ using CleanLedger.Api.Tests.Edge;
 using CleanLedger.Api.Tests.Support;
 using CleanLedger.Application.Common.Security;
 using CleanLedger.Application.Receipts.ProcessReceipt;
+using CleanLedger.Domain.Access;
 using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Testing;
@@ -45,12 +46,16 @@ public sealed class MetricsTests(ManualJobsApiFactory factory, UnreachableDataba
     private HttpClient Admin => Factory.ClientFor(TestUser.Admin("Ada Admin"));
 
     [Fact]
-    public async Task Every_metrics_route_needs_a_signed_in_platform_admin()
+    public async Task Every_metrics_route_needs_a_signed_in_member_of_staff_who_may_read_metrics()
     {
+        var support = Factory.ClientFor(TestUser.Staff("Stina Support", PlatformRole.Support));
+        var operatorStaff = Factory.ClientFor(TestUser.Staff("Olle Operatör", PlatformRole.Operator));
         foreach (var route in Routes)
         {
             (await noStubUser.CreateClient().GetAsync(route)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, route);
             (await Client.GetAsync(route)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, route);
+            (await support.GetAsync(route)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, route);
+            (await operatorStaff.GetAsync(route)).StatusCode.ShouldBe(HttpStatusCode.OK, route);
             (await Admin.GetAsync(route)).StatusCode.ShouldBe(HttpStatusCode.OK, route);
         }
     }

@@ -25,7 +25,7 @@ public abstract class ApiFactory(DatabaseProvider provider) : HostFactory<Progra
     {
         var auth = Services.GetRequiredService<IConfiguration>().GetSection(AuthOptions.Section).Get<AuthOptions>()!;
         var client = CreateClient();
-        var token = DevTokens.Create(auth, Services.GetRequiredService<IHostEnvironment>(), user.Id, user.Name, user.IsPlatformAdmin, TimeSpan.FromMinutes(10), DateTimeOffset.UtcNow);
+        var token = DevTokens.Create(auth, Services.GetRequiredService<IHostEnvironment>(), user.Id, user.Name, user.PlatformRole, TimeSpan.FromMinutes(10), DateTimeOffset.UtcNow);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
