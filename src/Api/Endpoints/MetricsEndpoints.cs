@@ -1,7 +1,5 @@
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Receipts.Metrics;
-using CleanLedger.Domain.Access;
-using CleanLedger.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,19 +12,11 @@ namespace CleanLedger.Api.Endpoints;
 /// </summary>
 public static class MetricsEndpoints
 {
-    public const string ViewMetricsPolicy = "ViewMetrics";
-
-    public static IServiceCollection AddMetricsAuthorization(this IServiceCollection services) =>
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ViewMetricsPolicy, policy => policy.RequireAuthenticatedUser()
-                .RequireAssertion(context => PrincipalMapping.StaffRoleOf(context.User) is { } role && role.Grants(PlatformPermissions.ViewMetrics)))
-            .Services;
-
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(ViewMetricsPolicy);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsAuthorization.ViewMetricsPolicy);
 
-        var metrics = app.MapGroup("/metrics").WithTags(OpenApiConventions.HealthTag).RequireAuthorization(ViewMetricsPolicy);
+        var metrics = app.MapGroup("/metrics").WithTags(OpenApiConventions.HealthTag).RequireAuthorization(MetricsAuthorization.ViewMetricsPolicy);
         metrics.MapGet("/kpi", Kpi).WithName("GetKpis")
             .WithSummary("Automation attempts, successes and rate; compliance blocks at pre-check and at posting (operators and admins).")
             .WithCommonProblems().ProducesProblem(StatusCodes.Status403Forbidden);
