@@ -1,11 +1,9 @@
 using System.Text.Json;
 using CleanLedger.Api.Hosting;
-using CleanLedger.Application.Identity.BankId.CompleteBankIdSignIn;
-using CleanLedger.Application.Identity.BankId.StartBankIdSignIn;
+using CleanLedger.Application.Identity.BankId;
 using CleanLedger.Domain.Identity;
 using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Security.Identity;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CleanLedger.Api.Endpoints;
@@ -37,9 +35,9 @@ public static class BankIdEndpoints
         return auth;
     }
 
-    private static async Task<Ok<BankIdStartResponse>> Start(HttpContext context, ISender sender, CancellationToken cancellationToken)
+    private static async Task<Ok<BankIdStartResponse>> Start(HttpContext context, BankIdSignIn signIn, CancellationToken cancellationToken)
     {
-        var started = await sender.Send(new StartBankIdSignIn(context.Request.Cookies[BankIdOptions.BindingCookie]), cancellationToken);
+        var started = await signIn.StartAsync(context.Request.Cookies[BankIdOptions.BindingCookie], cancellationToken);
         context.Response.Cookies.Append(BankIdOptions.BindingCookie, started.Binding, new CookieOptions
         {
             HttpOnly = true,
@@ -54,10 +52,9 @@ public static class BankIdEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Callback(
-        HttpContext context, ISender sender, string? state, string? code, string? error, CancellationToken cancellationToken)
+        HttpContext context, BankIdSignIn signIn, string? state, string? code, string? error, CancellationToken cancellationToken)
     {
-        var outcome = await sender.Send(
-            new CompleteBankIdSignIn(state ?? "", code, error, context.Request.Cookies[BankIdOptions.BindingCookie]), cancellationToken);
+        var outcome = await signIn.CompleteAsync(state ?? "", code, error, context.Request.Cookies[BankIdOptions.BindingCookie], cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
         return outcome.Tokens is { } tokens ? TypedResults.Ok(TokenResponse.From(tokens)) : Refused(outcome.Refusal!.Value);
     }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanLedger.Api.Tests.Support;
-using CleanLedger.Application.Identity.BankId.CompleteBankIdSignIn;
+using CleanLedger.Application.Identity.BankId.FinishBankIdSignIn;
 using CleanLedger.Domain.Identity;
 using CleanLedger.Infrastructure.Persistence;
 using CleanLedger.Infrastructure.Security.Identity;
@@ -280,7 +280,7 @@ public abstract class BankIdSignInTests<TFactory>(TFactory factory) : IClassFixt
         (await factory.UsersWithAsync(person)).ShouldBe(1);
         (await factory.CreateClient().RefreshAsync(oldRefresh)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await factory.CreateClient().RefreshAsync(newRefresh)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await AuditDetailsAsync(CompleteBankIdSignInHandler.NewBankIdRevokedSessions)).Count(details => details.Contains(userId.ToString(), StringComparison.Ordinal)).ShouldBe(1);
+        (await AuditDetailsAsync(FinishBankIdSignInHandler.NewBankIdRevokedSessions)).Count(details => details.Contains(userId.ToString(), StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class BankIdSetup
         services.AddSingleton<IPersonnummerHasher, PersonnummerHasher>();
         services.AddScoped<ISignInAttemptStore, SignInAttemptStore>();
         services.AddScoped<IBankIdAccounts, BankIdAccountStore>();
+        services.AddScoped<BankIdSignIn>();
         return services;
     }
 }
