@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using CleanLedger.Application.Documents;
+using CleanLedger.Application.Documents.CheckUpload;
 using CleanLedger.Application.Documents.UploadDocument;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Organizations.CreateOrganization;
@@ -53,7 +54,8 @@ public static class UploadThroughput
         foreach (var path in files)
         {
             var incoming = await CopyAndHashAsync(path, scratch);
-            var uploaded = await app.SendAsync<UploadedDocument>(owner, new UploadDocument(org.Id, incoming, null));
+            var checkedUpload = await app.SendAsync<CheckedUpload>(owner, new CheckUpload(org.Id, incoming));
+            var uploaded = await app.SendAsync<UploadedDocument>(owner, new UploadDocument(org.Id, incoming, null, checkedUpload));
             if (uploaded.Refusal is not null)
                 throw new InvalidOperationException($"{path} was refused: {uploaded.Refusal.Code}");
             File.Delete(incoming.Path);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Documents;
+using CleanLedger.Application.Documents.CheckUpload;
 using CleanLedger.Application.Documents.GetDocument;
 using CleanLedger.Application.Documents.LegalHolds.GetLegalHold;
 using CleanLedger.Application.Documents.LegalHolds.SetLegalHold;
@@ -70,7 +71,8 @@ public static class DocumentEndpoints
 
         try
         {
-            var uploaded = await sender.Send(new UploadDocument(orgId, file, idempotencyKey), cancellationToken);
+            var checkedUpload = await sender.Send(new CheckUpload(orgId, file), cancellationToken);
+            var uploaded = await sender.Send(new UploadDocument(orgId, file, idempotencyKey, checkedUpload), cancellationToken);
             if (uploaded.Refusal is { } refusal)
                 throw new UploadRejectedException(refusal.Rejection, refusal.Code, refusal.Reason);
             return TypedResults.Accepted($"/api/v1/orgs/{orgId}/documents/{uploaded.Id}",

@@ -85,3 +85,71 @@ public abstract class DocumentWorkBusyTests<TFactory>(TFactory factory) : OwnerA
 public sealed class DocumentWorkBusyTestsOnPostgres(PostgresOneDocumentSlotApiFactory factory) : DocumentWorkBusyTests<PostgresOneDocumentSlotApiFactory>(factory);
 
 public sealed class DocumentWorkBusyTestsOnSqlite(SqliteOneDocumentSlotApiFactory factory) : DocumentWorkBusyTests<SqliteOneDocumentSlotApiFactory>(factory);
+
+/// <summary>One document work slot, and an upload waits up to five seconds for it.</summary>
+public abstract class WaitingDocumentSlotApiFactory(DatabaseProvider provider) : ApiFactory(provider)
+{
+    public const int WaitSeconds = 5;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Documents:Work:Slots"] = "1",
+        ["Documents:Work:RequestWaitSeconds"] = WaitSeconds.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+public sealed class PostgresWaitingDocumentSlotApiFactory() : WaitingDocumentSlotApiFactory(DatabaseProvider.Postgres);
+
+public sealed class SqliteWaitingDocumentSlotApiFactory() : WaitingDocumentSlotApiFactory(DatabaseProvider.Sqlite);
+
+/// <summary>
+/// An upload is scanned and inspected before its write transaction begins, so one that waits for
+/// document work (or clamd, or qpdf) holds no lock another organisation needs; on SQLite a write
+/// transaction is the file's one write lock. Both engines.
+/// </summary>
+public abstract class UploadWaitTests<TFactory>(TFactory factory) : OwnerApiTest<TFactory>(factory)
+    where TFactory : WaitingDocumentSlotApiFactory
+{
+    /// <summary>Long enough for the upload to be waiting for the slot when the other organisation posts.</summary>
+    private static readonly TimeSpan UploadUnderway = TimeSpan.FromMilliseconds(500);
+
+    [Fact]
+    public async Task An_upload_waiting_for_document_work_holds_up_no_other_organisations_posting()
+    {
+        var other = Factory.ClientFor(TestUser.New("Annan Ägare"));
+        var otherOrg = await other.CreateOrganizationAsync("Annat AB");
+        var alone = await TimedPostingAsync(other, otherOrg);
+        var gate = Factory.Services.GetRequiredService<DocumentWorkGate>();
+        var receipt = ReceiptPdf.Render("Åhléns", "Väntar på plats", "Att betala 99,00");
+
+        Task<HttpResponseMessage> upload;
+        TimeSpan during;
+        using (await gate.EnterAsync(DocumentWorkCaller.Job, CancellationToken.None))
+        {
+            upload = Client.UploadAsync(OrgId, receipt, "kvitto.pdf");
+            await Task.Delay(UploadUnderway);
+            during = await TimedPostingAsync(other, otherOrg);
+            upload.IsCompleted.ShouldBeFalse("the upload was still waiting for the slot while the other organisation posted");
+        }
+
+        during.ShouldBeLessThan(alone + TimeSpan.FromSeconds(1), $"{alone.TotalMilliseconds:0} ms without a waiting upload");
+        (await upload).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
+    private static async Task<TimeSpan> TimedPostingAsync(HttpClient client, Guid orgId)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var posted = await client.PostAsJsonAsync($"/api/v1/orgs/{orgId}/verifications", new
+        {
+            date = "2026-11-03",
+            description = "Under uppladdning",
+            lines = new[] { new { account = "6110", debit = (string?)"10.00", credit = (string?)null }, new { account = "1930", debit = (string?)null, credit = (string?)"10.00" } },
+        });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    }
+}
+
+public sealed class UploadWaitTestsOnPostgres(PostgresWaitingDocumentSlotApiFactory factory) : UploadWaitTests<PostgresWaitingDocumentSlotApiFactory>(factory);
+
+public sealed class UploadWaitTestsOnSqlite(SqliteWaitingDocumentSlotApiFactory factory) : UploadWaitTests<SqliteWaitingDocumentSlotApiFactory>(factory);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CleanLedger.Application.Documents;
+using CleanLedger.Application.Documents.CheckUpload;
 using CleanLedger.Application.Documents.UploadDocument;
 using CleanLedger.Testing;
 
@@ -16,7 +17,8 @@ public static class DocumentScenarios
         try
         {
             var incoming = new IncomingFile(path, "kvitto.pdf", "application/pdf", pdf.Length, Convert.ToHexStringLower(SHA256.HashData(pdf)));
-            var uploaded = await app.SendAsync<UploadedDocument>(user, new UploadDocument(orgId, incoming, null));
+            var checkedUpload = await app.SendAsync<CheckedUpload>(user, new CheckUpload(orgId, incoming));
+            var uploaded = await app.SendAsync<UploadedDocument>(user, new UploadDocument(orgId, incoming, null, checkedUpload));
             uploaded.Refusal.ShouldBeNull();
             return uploaded.Id;
         }

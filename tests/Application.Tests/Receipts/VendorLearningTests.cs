@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using CleanLedger.Application.Documents;
 using CleanLedger.Application.Documents.GetDocument;
-using CleanLedger.Application.Documents.UploadDocument;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Ledger.Verifications.GetVerification;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Receipts.Review;
+using CleanLedger.Application.Tests.Documents;
 using CleanLedger.Application.Tests.Organizations;
 using CleanLedger.Domain.Documents;
 using CleanLedger.Domain.Ledger;
@@ -89,20 +87,7 @@ public abstract class VendorLearningTests<TFixture>(TFixture fixture) : Database
 
     private async Task<Guid> ProcessedAsync(Guid orgId, byte[] receipt)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cleanledger-learning-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, receipt);
-        Guid id;
-        try
-        {
-            var incoming = new IncomingFile(path, "kvitto.pdf", "application/pdf", receipt.Length, Convert.ToHexStringLower(SHA256.HashData(receipt)));
-            var uploaded = await App.SendAsync<UploadedDocument>(_owner, new UploadDocument(orgId, incoming, null));
-            uploaded.Refusal.ShouldBeNull();
-            id = uploaded.Id;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var id = await App.UploadPdfAsync(_owner, orgId, receipt);
 
         await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ProcessReceiptJob>().RunAsync(orgId, id, null, CancellationToken.None);

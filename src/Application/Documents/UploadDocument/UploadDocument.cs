@@ -8,6 +8,7 @@ using CleanLedger.Domain.Access;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Documents;
 using CleanLedger.Application.Common.Validation;
+using CleanLedger.Application.Documents.CheckUpload;
 using FluentValidation;
 using Mediator;
 
@@ -16,31 +17,41 @@ namespace CleanLedger.Application.Documents.UploadDocument;
 /// <summary>
 /// Accepts a receipt or invoice once: the same key replays the first answer, the same bytes in
 /// the same organisation return the existing document, anything dangerous is refused with a
-/// reason and nothing stored. Accepted bytes are stored write-once before the row commits.
+/// reason and nothing stored. Accepted bytes are stored write-once before the row commits. The
+/// file was scanned and inspected by <see cref="CheckUpload.CheckUpload"/> first, outside this
+/// write transaction; this command records what that found.
 /// </summary>
 /// <remarks>
 /// A refusal is an answer, not a failure: it is returned (and the host turns it into a 4xx) so
 /// that its audit event and its idempotency record commit with the command.
 /// </remarks>
-public sealed record UploadDocument(Guid OrgId, IncomingFile File, string? IdempotencyKey) : ICommand<UploadedDocument>, IOrgScoped
+public sealed record UploadDocument(Guid OrgId, IncomingFile File, string? IdempotencyKey, CheckedUpload Checked) : ICommand<UploadedDocument>, IOrgScoped
 {
     public static Permissions RequiredPermission => Permissions.UploadDocuments;
 }
 
 public sealed record UploadedDocument(Guid Id, DocumentStatus Status, string Sha256, Guid? DuplicateOf, UploadRefusal? Refusal = null)
 {
-    public static UploadedDocument Refused(string sha256, UploadRejectedException rejection) =>
-        new(Guid.Empty, DocumentStatus.Rejected, sha256, null, new UploadRefusal(rejection.Rejection, rejection.Code, rejection.Message));
+    public static UploadedDocument Refused(string sha256, UploadRefusal refusal) => new(Guid.Empty, DocumentStatus.Rejected, sha256, null, refusal);
 }
 
 public sealed record UploadRefusal(UploadRejection Rejection, string Code, string Reason);
+
+/// <summary>An upload's name and hash as the host streamed it to disk.</summary>
+public sealed class IncomingFileValidator : AbstractValidator<IncomingFile>
+{
+    public IncomingFileValidator()
+    {
+        RuleFor(file => file.FileName).NotEmpty().MaximumLength(255).PlainText();
+        RuleFor(file => file.Sha256).Matches("^[0-9a-f]{64}$");
+    }
+}
 
 public sealed class UploadDocumentValidator : AbstractValidator<UploadDocument>
 {
     public UploadDocumentValidator()
     {
-        RuleFor(c => c.File.FileName).NotEmpty().MaximumLength(255).PlainText();
-        RuleFor(c => c.File.Sha256).Matches("^[0-9a-f]{64}$");
+        RuleFor(c => c.File).SetValidator(new IncomingFileValidator());
         RuleFor(c => c.IdempotencyKey).MaximumLength(255).Matches("^[\\x21-\\x7e]+$").When(c => c.IdempotencyKey is not null)
             .WithMessage("An Idempotency-Key is 1 to 255 visible ASCII characters.");
     }
@@ -50,8 +61,6 @@ public sealed class UploadDocumentHandler(
     ICurrentUser user,
     IIdempotencyStore idempotency,
     IDocumentRepository documents,
-    IDocumentInspector inspector,
-    IVirusScanner scanner,
     IDocumentStore store,
     IFiscalYearStore fiscalYears,
     IAuditTrail audit,
@@ -81,19 +90,12 @@ public sealed class UploadDocumentHandler(
         if (await DuplicateAsync(command, cancellationToken) is { } duplicate)
             return duplicate;
 
-        InspectedFile inspected;
-        ScanResult scan;
-        try
+        if (command.Checked is not { Scan: { } scan, Inspected: { } inspected })
         {
-            // Malware first: whatever else the file is, that is what the answer must say.
-            scan = await scanner.ScanAsync(command.File, cancellationToken);
-            inspected = await inspector.InspectAsync(command.File, cancellationToken);
-        }
-        catch (UploadRejectedException rejected)
-        {
+            var refusal = command.Checked.Refusal ?? throw new InvalidOperationException("An upload that was not checked cannot be accepted.");
             await audit.RecordAsync(command.OrgId, "document.rejected", $"upload/{command.File.Sha256}",
-                new { command.File.FileName, command.File.Size, Reason = rejected.Code, rejected.Message }, cancellationToken);
-            return UploadedDocument.Refused(command.File.Sha256, rejected);
+                new { command.File.FileName, command.File.Size, Reason = refusal.Code, Message = refusal.Reason }, cancellationToken);
+            return UploadedDocument.Refused(command.File.Sha256, refusal);
         }
 
         var storageKey = await store.PutAsync(command.File, await RetainUntilAsync(command.OrgId, cancellationToken), cancellationToken);
