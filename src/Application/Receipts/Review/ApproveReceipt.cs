@@ -101,7 +101,7 @@ public sealed class ApproveReceiptHandler(
             throw new ConflictException("review.not_pending", $"The document is {work.Status}, not waiting for review.");
         var findings = await receipts.FindingsAsync(orgId, documentId, cancellationToken) ?? throw new NotFoundException("Document", documentId);
         var corrections = command.Corrections ?? new ReceiptCorrections(null, null, null, null, null);
-        if (findings.Extraction is { } misread && Corrected(misread, corrections) is { } stated && stated != misread)
+        if (findings.Extraction is { } misread && Corrected(misread, corrections) is var stated && stated != misread)
         {
             findings = findings with { Extraction = stated };
             await receipts.SaveExtractionAsync(orgId, documentId, stated, cancellationToken);
