@@ -32,8 +32,18 @@ public sealed record ExtractionResponse(
 
 public sealed record ExtractedVatResponse(int Rate, string Amount, long AmountOre, string Net, long NetOre);
 
-/// <summary>Why a document waits for a person; <c>field</c> names the extraction field concerned, if any.</summary>
-public sealed record ReviewReasonResponse(string Code, string? Field, string Message);
+/// <summary>
+/// Why a document waits for a person; <c>field</c> names the extraction field concerned, if any;
+/// <c>message</c> explains what the pipeline found, <c>messageSv</c> and <c>messageEn</c> say what to check.
+/// </summary>
+public sealed record ReviewReasonResponse(string Code, string? Field, string Message, string MessageSv, string MessageEn)
+{
+    public static ReviewReasonResponse From(ReviewReason reason)
+    {
+        var text = ReviewReasonTexts.For(reason.Code);
+        return new(reason.Code, reason.Field, reason.Message, text.Swedish, text.English);
+    }
+}
 
 public sealed record ProposedLineResponse(string Account, string Debit, long DebitOre, string Credit, long CreditOre, VatCode? VatCode);
 
@@ -64,15 +74,16 @@ public sealed record ReviewItemResponse(
             item.Findings.Extraction is { } extraction ? ExtractionResponse.From(extraction) : null, item.Findings.ComplianceResults);
 
     public static IReadOnlyList<ReviewReasonResponse> Details(ReceiptFindings findings) =>
-        findings.ReviewReasons.Select(reason => new ReviewReasonResponse(reason.Code, reason.Field, reason.Message)).ToList();
+        findings.ReviewReasons.Select(ReviewReasonResponse.From).ToList();
 }
 
 public sealed record ReviewListResponse(IReadOnlyList<ReviewItemResponse> Items, int Page, int PageSize, long Total);
 
 /// <summary>
 /// Optional corrections when approving: a cost account, a date, that the owner paid privately, a
-/// description, the receipt's total where it was misread (kronor), or the complete lines (amounts
-/// in kronor) instead of the proposal's.
+/// description, the receipt's total where it was misread (kronor), its VAT per rate where it was
+/// misread (<c>[{rate, amount}]</c>, rate 25, 12, 6 or 0, amount in kronor), or the complete lines
+/// (amounts in kronor) instead of the proposal's.
 /// </summary>
 public sealed record ApproveRequest(
     string? Account = null,
@@ -80,4 +91,8 @@ public sealed record ApproveRequest(
     bool? PaidPrivately = null,
     string? Description = null,
     IReadOnlyList<Ledger.VerificationLineRequest>? Lines = null,
-    Ledger.Kronor? Total = null);
+    Ledger.Kronor? Total = null,
+    IReadOnlyList<VatCorrectionRequest>? Vat = null);
+
+/// <summary>The VAT at one rate as the receipt prints it: the rate in whole percent, the VAT in kronor.</summary>
+public sealed record VatCorrectionRequest(int Rate, Ledger.Kronor Amount);

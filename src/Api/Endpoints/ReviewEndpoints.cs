@@ -3,6 +3,7 @@ using CleanLedger.Api.Endpoints.Ledger;
 using CleanLedger.Api.Hosting;
 using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Receipts.Review;
+using CleanLedger.Domain.Receipts;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,7 +42,8 @@ public static class ReviewEndpoints
     {
         var corrections = request is null
             ? null
-            : new ReceiptCorrections(ParseAccount(request.Account), request.Date, request.PaidPrivately, request.Description, request.Lines?.ToInputs(), request.Total?.Ore);
+            : new ReceiptCorrections(ParseAccount(request.Account), request.Date, request.PaidPrivately, request.Description, request.Lines?.ToInputs(), request.Total?.Ore,
+                request.Vat?.Select(rate => new VatCorrection(rate.Rate, rate.Amount.Ore)).ToList());
         var posted = await sender.Send(new ApproveReceipt(orgId, documentId, corrections), cancellationToken);
         return TypedResults.Created($"/api/v1/orgs/{orgId}/verifications/{posted.Id}", posted);
     }

@@ -24,7 +24,7 @@ public sealed record ExpenseCategory(string Code, int Account, Func<DateOnly, Va
 /// </summary>
 public static class ExpenseCategories
 {
-    public const string RepresentationNeedsGuests = "category.representation_needs_guests";
+    public const string RepresentationNeedsGuests = ReviewReasonCodes.RepresentationNeedsGuests;
 
     public static readonly ExpenseCategory Fuel = new("fuel", 5611, _ => VatCode.Vat25, null,
         "bensin", "diesel", "drivmedel", "blyfri", "hvo", "e85", "circle k", "preem", "okq8", "st1", "ingo");
@@ -72,7 +72,7 @@ public static class ExpenseCategories
     };
 
     /// <summary>Nothing recognised: a deductible other cost, always for a person to confirm.</summary>
-    public static readonly ExpenseCategory Unknown = new("unknown", 6991, null, "category.unknown");
+    public static readonly ExpenseCategory Unknown = new("unknown", 6991, null, ReviewReasonCodes.CategoryUnknown);
 
     public static IReadOnlyList<ExpenseCategory> All { get; } =
         [Fuel, Parking, Taxi, Train, Lodging, Restaurant, Books, Software, Phone, OfficeSupplies, Hardware, Groceries];

@@ -82,23 +82,23 @@ public static class ReceiptProposer
             reasons.Add(new ReviewReason(categoryReason, null, CategoryMessage(categoryReason)));
 
         if (receipt.Currency is { } currency && currency != Money.Sek)
-            reasons.Add(new ReviewReason("currency.foreign", ReceiptFields.Currency, $"The receipt is in {currency}; book it at the day's rate in SEK."));
+            reasons.Add(new ReviewReason(ReviewReasonCodes.CurrencyForeign, ReceiptFields.Currency, $"The receipt is in {currency}; book it at the day's rate in SEK."));
         if (receipt.Date is not { } date)
-            reasons.Add(new ReviewReason("date.missing", ReceiptFields.Date, "No purchase date was found."));
+            reasons.Add(new ReviewReason(ReviewReasonCodes.DateMissing, ReceiptFields.Date, "No purchase date was found."));
         if (receipt.TotalOre is not { } total || total <= 0)
-            reasons.Add(new ReviewReason("total.missing", ReceiptFields.Total, "No amount paid was found."));
+            reasons.Add(new ReviewReason(ReviewReasonCodes.TotalMissing, ReceiptFields.Total, "No amount paid was found."));
         if (receipt.PaymentMethod is null && payment.Unknown)
-            reasons.Add(new ReviewReason("payment.unknown", ReceiptFields.PaymentMethod, "How the receipt was paid was not found; the company account is assumed."));
-        if (reasons.Exists(reason => reason.Code is "currency.foreign" or "date.missing" or "total.missing"))
+            reasons.Add(new ReviewReason(ReviewReasonCodes.PaymentUnknown, ReceiptFields.PaymentMethod, "How the receipt was paid was not found; the company account is assumed."));
+        if (reasons.Exists(reason => reason.Code is ReviewReasonCodes.CurrencyForeign or ReviewReasonCodes.DateMissing or ReviewReasonCodes.TotalMissing))
             return new ReceiptProposal(null, category.Code, account, source, reasons);
 
         var vat = receipt.Vat.Count > 0 ? receipt.Vat
             : learnedVatRate is { } learned ? [AtRate(receipt, learned)]
             : DerivedVat(receipt, category);
         if (vat.Count == 0)
-            reasons.Add(new ReviewReason("vat.missing", ReceiptFields.Vat, "No VAT table was found and the purchase has no single rate to derive it from."));
+            reasons.Add(new ReviewReason(ReviewReasonCodes.VatMissing, ReceiptFields.Vat, "No VAT table was found and the purchase has no single rate to derive it from."));
         else if (receipt.Vat.Count == 0 && learnedVatRate is null && category.RateIsAssumed)
-            reasons.Add(new ReviewReason("vat.assumed", ReceiptFields.Vat, $"No VAT table was found; {vat[0].Rate} % (the rate on food on the purchase date) is assumed for everything."));
+            reasons.Add(new ReviewReason(ReviewReasonCodes.VatAssumed, ReceiptFields.Vat, $"No VAT table was found; {vat[0].Rate} % (the rate on food on the purchase date) is assumed for everything."));
 
         var lines = new List<VerificationLine>();
         foreach (var rate in vat)
@@ -117,7 +117,7 @@ public static class ReceiptProposer
         var rounding = receipt.TotalOre!.Value - lines.Sum(line => line.Debit);
         if (Math.Abs(rounding) > MaxRoundingOre)
         {
-            reasons.Add(new ReviewReason("amounts.inconsistent", ReceiptFields.Total,
+            reasons.Add(new ReviewReason(ReviewReasonCodes.AmountsInconsistent, ReceiptFields.Total,
                 $"The VAT table and tip add up to {Money.FormatKronor(lines.Sum(line => line.Debit))}, not the total {Money.FormatKronor(receipt.TotalOre.Value)}."));
             return new ReceiptProposal(null, category.Code, account, source, reasons);
         }
@@ -222,7 +222,7 @@ public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9,
             RequireProbable(ReceiptFields.Vat);
         else if (vatDerived && DerivedVatProbability(receipt) is var derived && derived < Calibration.AutopostProbability)
         {
-            reasons.Add(new ReviewReason("vat.low_confidence", ReceiptFields.Vat, string.Create(CultureInfo.InvariantCulture,
+            reasons.Add(new ReviewReason(ReviewReasonCodes.VatLowConfidence, ReceiptFields.Vat, string.Create(CultureInfo.InvariantCulture,
                 $"No VAT table was read; the VAT derived from the total at one rate is right with probability {derived:0.000}, below {Calibration.AutopostProbability:0.000}.")));
         }
         if (receipt.PaymentMethod is not null)
@@ -235,7 +235,7 @@ public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9,
             var probability = ProbabilityOf(receipt, field, agreement ?? VendorAgreement.None);
             if (probability < Calibration.AutopostProbability)
             {
-                reasons.Add(new ReviewReason($"{field}.low_confidence", field, string.Create(CultureInfo.InvariantCulture,
+                reasons.Add(new ReviewReason(ReviewReasonCodes.LowConfidenceOf(field), field, string.Create(CultureInfo.InvariantCulture,
                     $"The {field} was read with confidence {receipt.ConfidenceOf(field):0.00}: right with probability {probability:0.000}, below {Calibration.AutopostProbability:0.000}.")));
             }
         }
@@ -244,7 +244,7 @@ public sealed record ConfidenceThresholds(double Total = 0.9, double Date = 0.9,
         {
             var confidence = receipt.ConfidenceOf(field);
             if (confidence < threshold)
-                reasons.Add(new ReviewReason($"{field}.low_confidence", field, string.Create(CultureInfo.InvariantCulture, $"The {field} was read with confidence {confidence:0.00}, below {threshold:0.00}.")));
+                reasons.Add(new ReviewReason(ReviewReasonCodes.LowConfidenceOf(field), field, string.Create(CultureInfo.InvariantCulture, $"The {field} was read with confidence {confidence:0.00}, below {threshold:0.00}.")));
         }
     }
 }

@@ -232,7 +232,7 @@ public sealed class SettleReceiptHandler(
         return ReceiptProposer.Propose(documentId, extraction, work.Text?.Text ?? "", history?.Account, payment, history?.SingleVatRate);
     }
 
-    private static ReviewReason ComplianceReason(RuleResult result) => new($"compliance.{result.Code}", null, result.Message.English);
+    private static ReviewReason ComplianceReason(RuleResult result) => new(ReviewReasonCodes.Compliance(result.Code), null, result.Message.English);
 
     // Blocking rules stop it, and so does a warning that the same purchase may already be booked:
     // a person, not the machine, decides whether a second receipt for it is a duplicate.

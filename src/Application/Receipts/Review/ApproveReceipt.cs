@@ -22,8 +22,12 @@ namespace CleanLedger.Application.Receipts.Review;
 /// proposal as it stands. <see cref="Lines"/> replaces the proposed lines entirely; otherwise the
 /// proposal is rebuilt with the corrected cost account, date and payment. <see cref="TotalOre"/>
 /// states the receipt's total where it was misread; R-051 then holds the posting to it.
+/// <see cref="Vat"/> states the receipt's VAT per rate where it was misread or not read: the rebuilt
+/// proposal books it on 2641 and the net per rate on the cost account.
 /// </summary>
-public sealed record ReceiptCorrections(int? Account, DateOnly? Date, bool? PaidPrivately, string? Description, IReadOnlyList<LineInput>? Lines, long? TotalOre = null);
+public sealed record ReceiptCorrections(
+    int? Account, DateOnly? Date, bool? PaidPrivately, string? Description, IReadOnlyList<LineInput>? Lines, long? TotalOre = null,
+    IReadOnlyList<VatCorrection>? Vat = null);
 
 /// <summary>
 /// Posts a receipt from the review queue, with the reviewer's corrections, through the same rules
@@ -49,6 +53,31 @@ public sealed class ApproveReceiptValidator : AbstractValidator<ApproveReceipt>
         RuleFor(c => c.Corrections!.Lines!).Must(lines => lines.Count is > 0 and <= VerificationInputValidator.MaxLines)
             .When(c => c.Corrections?.Lines is not null).WithMessage($"Between 1 and {VerificationInputValidator.MaxLines} lines.");
         RuleForEach(c => c.Corrections!.Lines).SetValidator(new LineInputValidator()).When(c => c.Corrections?.Lines is not null);
+        When(c => c.Corrections?.Vat is not null, () =>
+        {
+            RuleFor(c => c.Corrections!.Vat!).Must(vat => vat.Count > 0 && vat.Count <= SwedishRates.Length)
+                .WithMessage($"Between 1 and {SwedishRates.Length} VAT rates.");
+            RuleFor(c => c.Corrections!.Vat!).Must(vat => vat.Select(rate => rate.Rate).Distinct().Count() == vat.Count)
+                .WithMessage("Each VAT rate at most once.");
+            RuleForEach(c => c.Corrections!.Vat).SetValidator(new VatCorrectionValidator());
+            RuleFor(c => c.Corrections!.Vat!).Must((c, vat) => vat.Sum(rate => rate.AmountOre) <= c.Corrections!.TotalOre)
+                .When(c => c.Corrections!.TotalOre is not null).WithMessage("The VAT cannot exceed the total.");
+            RuleFor(c => c.Corrections!.Vat).Null().When(c => c.Corrections!.Lines is not null)
+                .WithMessage("Send either the lines or the VAT: the lines already say the VAT.");
+        });
+    }
+
+    /// <summary>The Swedish VAT rates in whole percent a receipt can carry.</summary>
+    public static readonly int[] SwedishRates = [25, 12, 6, 0];
+
+    private sealed class VatCorrectionValidator : AbstractValidator<VatCorrection>
+    {
+        public VatCorrectionValidator()
+        {
+            RuleFor(rate => rate.Rate).Must(SwedishRates.Contains).WithMessage("'{PropertyValue}' is not a Swedish VAT rate (25, 12, 6 or 0).");
+            RuleFor(rate => rate.AmountOre).InclusiveBetween(0, VerificationLimits.MaxLineOre);
+            RuleFor(rate => rate.AmountOre).Equal(0).When(rate => rate.Rate == 0).WithMessage("At 0 % the VAT is 0.");
+        }
     }
 }
 
@@ -72,10 +101,10 @@ public sealed class ApproveReceiptHandler(
             throw new ConflictException("review.not_pending", $"The document is {work.Status}, not waiting for review.");
         var findings = await receipts.FindingsAsync(orgId, documentId, cancellationToken) ?? throw new NotFoundException("Document", documentId);
         var corrections = command.Corrections ?? new ReceiptCorrections(null, null, null, null, null);
-        if (corrections.TotalOre is { } total && findings.Extraction is { } misread)
+        if (findings.Extraction is { } misread && Corrected(misread, corrections) is var stated && stated != misread)
         {
-            findings = findings with { Extraction = misread with { TotalOre = total } };
-            await receipts.SaveExtractionAsync(orgId, documentId, findings.Extraction, cancellationToken);
+            findings = findings with { Extraction = stated };
+            await receipts.SaveExtractionAsync(orgId, documentId, stated, cancellationToken);
         }
 
         var draft = command.Corrections?.Lines is { } lines
@@ -126,6 +155,20 @@ public sealed class ApproveReceiptHandler(
         }
 
         return corrections.Description is { } description ? draft with { Description = description } : draft;
+    }
+
+    // The reading with the total and VAT table the reviewer stated.
+    private static ReceiptExtraction Corrected(ReceiptExtraction extraction, ReceiptCorrections corrections)
+    {
+        var total = corrections.TotalOre ?? extraction.TotalOre;
+        if (corrections.Vat is not { } vat)
+            return extraction with { TotalOre = total };
+        if (total is not { } paid)
+            throw new DomainException("review.total_needed", "The receipt's total was not read; send the total with the VAT.");
+        if (vat.Sum(rate => rate.AmountOre) > paid)
+            throw new DomainException("review.vat_exceeds_total", $"The VAT cannot exceed the total {Money.FormatKronor(paid)}.");
+        var gross = paid - (extraction.TipOre ?? 0) - (extraction.RoundingOre ?? 0);
+        return extraction with { TotalOre = paid, Vat = CorrectedVat.Table(gross, vat) };
     }
 
     // The account the vendor is booked on: the one the reviewer chose, else the largest cost line's.
