@@ -35,6 +35,12 @@ public sealed record UblInvoice(
     public const string AggregateNamespace = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     public const string BasicNamespace = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 
+    /// <summary>How an e-invoice is stored and served.</summary>
+    public const string ContentType = "application/xml";
+
+    /// <summary>The refusal of XML whose root is not a UBL 2.1 Invoice.</summary>
+    public const string NotInvoice = "einvoice.not_invoice";
+
     /// <summary>The ISO 6523 scheme of a Swedish organisation number (Bolagsverket) in an EndpointID.</summary>
     public const string SwedishOrgNumberScheme = "0007";
 
@@ -91,7 +97,7 @@ public sealed record UblInvoice(
         }
 
         if (root.Name != XName.Get("Invoice", InvoiceNamespace))
-            throw Refuse("einvoice.not_invoice", "The XML is not a UBL 2.1 Invoice.");
+            throw Refuse(NotInvoice, "The XML is not a UBL 2.1 Invoice.");
 
         var party = root.Element(Cac + "AccountingSupplierParty")?.Element(Cac + "Party");
         var supplier = Text(party?.Element(Cac + "PartyName")?.Element(Cbc + "Name"))
