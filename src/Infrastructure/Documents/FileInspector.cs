@@ -86,8 +86,18 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
             return "image/heic";
         if (head.StartsWith("%PDF-"u8))
             return "application/pdf";
-        var text = head.StartsWith(Utf8Bom) ? head[Utf8Bom.Length..] : head;
-        return text.TrimStart(" \t\r\n"u8).StartsWith("<"u8) ? UblInvoice.ContentType : null;
+        return IsXml(head) ? UblInvoice.ContentType : null;
+    }
+
+    /// <summary>How much of the start decides between XML and HTML ("&lt;!doctype html" is 14 characters).</summary>
+    private const int MarkupStartLength = 16;
+
+    // Markup that is not a web page: HTML (which also opens with "<") is refused as a type, not read as XML.
+    private static bool IsXml(ReadOnlySpan<byte> head)
+    {
+        var text = (head.StartsWith(Utf8Bom) ? head[Utf8Bom.Length..] : head).TrimStart(" \t\r\n"u8);
+        var start = Encoding.ASCII.GetString(text[..Math.Min(text.Length, MarkupStartLength)]).ToLowerInvariant();
+        return start.StartsWith('<') && !start.StartsWith("<!doctype html", StringComparison.Ordinal) && !start.StartsWith("<html", StringComparison.Ordinal);
     }
 
     // XML is taken only as a UBL invoice, and only one whose figures add up: what is stored is what will be booked.
