@@ -12,6 +12,9 @@ public enum TextSource
 
     /// <summary>Tesseract on an image, or on a rasterised PDF page.</summary>
     Ocr,
+
+    /// <summary>An e-invoice's supplier and item names, as sent (exact).</summary>
+    EInvoice,
 }
 
 /// <summary>A document's text, pages joined by a form feed, with Tesseract's mean word confidence (0..100).</summary>

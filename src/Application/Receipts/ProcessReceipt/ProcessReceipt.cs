@@ -9,6 +9,7 @@ using CleanLedger.Domain.Documents;
 using CleanLedger.Domain.Ledger.Compliance;
 using CleanLedger.Domain.Organizations;
 using CleanLedger.Domain.Receipts;
+using CleanLedger.Domain.Receipts.EInvoices;
 using Mediator;
 
 namespace CleanLedger.Application.Receipts.ProcessReceipt;
@@ -16,6 +17,7 @@ namespace CleanLedger.Application.Receipts.ProcessReceipt;
 /// <summary>
 /// Takes one uploaded receipt to the books: read its text (OCR) → extract the fields → propose a
 /// verification → pre-check it → post it ("Bokfört ✅") or send it to review with the reasons.
+/// An e-invoice skips OCR: its fields are read exactly from its XML.
 /// </summary>
 /// <remarks>
 /// Each step stores its result on the document before the next begins, and the document's own state
@@ -25,6 +27,9 @@ namespace CleanLedger.Application.Receipts.ProcessReceipt;
 /// </remarks>
 public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrEngine ocr, IReceiptExtractor extractor, ConfidenceThresholds thresholds, ReceiptMetrics metrics)
 {
+    /// <summary>Text read from structured data is exact: the top of OCR's 0..100 scale.</summary>
+    private const double ExactTextConfidence = 100;
+
     private readonly ReceiptReading _reading = new(extractor, thresholds);
 
     public async Task RunAsync(Guid orgId, Guid documentId, CancellationToken cancellationToken)
@@ -36,7 +41,8 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
         if (work.Extraction is null)
         {
             // Stored text (one OCR pass or both) is extracted again rather than read again.
-            var extraction = work.Text is { } stored
+            var extraction = work.ContentType == UblInvoice.ContentType ? await ReadEInvoiceAsync(orgId, work, cancellationToken)
+                : work.Text is { } stored
                 ? await _reading.ExtractAsync(stored, ReceivedOn(work), cancellationToken)
                 : await ReadAsync(orgId, work, cancellationToken);
             await sender.Send(new RecordReceiptExtraction(orgId, documentId, extraction), cancellationToken);
@@ -48,6 +54,16 @@ public sealed class ReceiptProcessor(ISender sender, IDocumentStore store, IOcrE
     /// <summary>After the last retry: the document is marked failed (a person can re-run the job).</summary>
     public Task FailAsync(Guid orgId, Guid documentId, string failure, CancellationToken cancellationToken) =>
         sender.Send(new FailReceipt(orgId, documentId, failure), cancellationToken).AsTask();
+
+    /// <summary>The invoice's own fields (checked when it was uploaded), its supplier and items stored as its text.</summary>
+    private async Task<ReceiptExtraction> ReadEInvoiceAsync(Guid orgId, ReceiptWork work, CancellationToken cancellationToken)
+    {
+        UblInvoice invoice;
+        await using (var stored = await store.OpenReadAsync(work.StorageKey, work.Sha256, cancellationToken))
+            invoice = UblInvoice.Read(stored);
+        await sender.Send(new RecordReceiptText(orgId, work.DocumentId, new OcrResult(EInvoiceExtraction.TextOf(invoice), ExactTextConfidence, 1, TextSource.EInvoice)), cancellationToken);
+        return EInvoiceExtraction.Of(invoice);
+    }
 
     /// <summary>OCR (a second pass only where the first leaves the amounts or the date in doubt), the text stored, its fields.</summary>
     private async Task<ReceiptExtraction> ReadAsync(Guid orgId, ReceiptWork work, CancellationToken cancellationToken)
