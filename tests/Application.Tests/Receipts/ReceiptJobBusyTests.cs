@@ -3,7 +3,6 @@ using CleanLedger.Application.Tests.Documents;
 using CleanLedger.Application.Tests.Organizations;
 using CleanLedger.Domain.Documents;
 using CleanLedger.Infrastructure.Documents;
-using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,22 +31,15 @@ public abstract class ReceiptJobBusyTests<TFixture>(TFixture fixture) : Database
         var gate = app.Services.GetRequiredService<DocumentWorkGate>();
 
         using (await gate.EnterAsync(DocumentWorkCaller.Job, CancellationToken.None))
-            await Should.ThrowAsync<DocumentWorkBusyException>(() => RunJobAsync(app, org.Id, documentId));
+            await Should.ThrowAsync<DocumentWorkBusyException>(() => app.RunReceiptJobAsync(org.Id, documentId));
 
         var waiting = await app.SendAsync<DocumentDetails>(_owner, new GetDocument(org.Id, documentId));
         waiting.Document.Status.ShouldBeOneOf(DocumentStatus.Received, DocumentStatus.Processing);
         waiting.Findings?.OcrText.ShouldBeNull();
-        await RunJobAsync(app, org.Id, documentId);
+        await app.RunReceiptJobAsync(org.Id, documentId);
         var finished = await app.SendAsync<DocumentDetails>(_owner, new GetDocument(org.Id, documentId));
         finished.Document.Status.ShouldBeOneOf(DocumentStatus.Posted, DocumentStatus.NeedsReview);
         finished.Findings!.OcrText.ShouldNotBeNull().ShouldContain("64,00");
-    }
-
-    /// <summary>The job as Hangfire runs it on its first attempt (no retry count yet).</summary>
-    private static async Task RunJobAsync(ApplicationHarness app, Guid orgId, Guid documentId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ProcessReceiptJob>().RunAsync(orgId, documentId, context: null, CancellationToken.None);
     }
 }
 

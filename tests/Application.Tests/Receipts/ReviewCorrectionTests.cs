@@ -5,14 +5,11 @@ using CleanLedger.Application.Ledger.Verifications.GetVerification;
 using CleanLedger.Application.Ledger.Verifications.ListVerifications;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Receipts.Review;
-using CleanLedger.Application.Tests.Documents;
 using CleanLedger.Application.Tests.Organizations;
 using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Documents;
 using CleanLedger.Domain.Receipts;
-using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanLedger.Application.Tests.Receipts;
 
@@ -36,7 +33,7 @@ public abstract class ReviewCorrectionTests<TFixture>(TFixture fixture) : Databa
     [Fact]
     public async Task A_receipt_without_a_VAT_table_posts_the_VAT_the_reviewer_states()
     {
-        var id = await ProcessedAsync(Workshop("3001", total: 600_00, vatLine: null));
+        var id = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("3001", total: 600_00, vatLine: null));
         (await FindingsAsync(id)).ReviewReasons.Select(reason => reason.Code).ShouldContain(ReviewReasonCodes.VatMissing);
 
         var posted = await ApproveAsync(id, new ReceiptCorrections(5410, null, null, null, null, Vat: [new VatCorrection(25, 120_00)]));
@@ -49,7 +46,7 @@ public abstract class ReviewCorrectionTests<TFixture>(TFixture fixture) : Databa
     public async Task A_VAT_table_misread_as_one_rate_posts_as_the_reviewer_splits_it_over_two()
     {
         // 400 kr of tools at 25 % and 560 kr of food at 12 %; the receipt was read as 960 kr at 25 %.
-        var id = await ProcessedAsync(Workshop("3002", total: 960_00, vatLine: "Moms 25%     Netto 768,00     Moms 192,00"));
+        var id = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("3002", total: 960_00, vatLine: "Moms 25%     Netto 768,00     Moms 192,00"));
 
         var posted = await ApproveAsync(id, new ReceiptCorrections(5410, null, null, null, null, Vat: [new VatCorrection(25, 80_00), new VatCorrection(12, 60_00)]));
 
@@ -59,7 +56,7 @@ public abstract class ReviewCorrectionTests<TFixture>(TFixture fixture) : Databa
     [Fact]
     public async Task A_VAT_above_the_receipts_total_is_refused_and_nothing_is_posted()
     {
-        var id = await ProcessedAsync(Workshop("3003", total: 600_00, vatLine: null));
+        var id = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("3003", total: 600_00, vatLine: null));
 
         var refused = await Should.ThrowAsync<DomainException>(() => ApproveAsync(id, new ReceiptCorrections(5410, null, null, null, null, Vat: [new VatCorrection(25, 600_01)])));
 
@@ -78,14 +75,6 @@ public abstract class ReviewCorrectionTests<TFixture>(TFixture fixture) : Databa
                 .Concat(vatLine is null ? [] : [vatLine])
                 .Append($"Totalt SEK                          {kronor}")
                 .ToArray());
-    }
-
-    private async Task<Guid> ProcessedAsync(byte[] receipt)
-    {
-        var id = await App.UploadPdfAsync(_owner, _org.Id, receipt);
-        await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ProcessReceiptJob>().RunAsync(_org.Id, id, null, CancellationToken.None);
-        return id;
     }
 
     private async Task<Application.Receipts.ReceiptFindings> FindingsAsync(Guid documentId) =>

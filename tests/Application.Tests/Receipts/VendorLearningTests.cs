@@ -4,13 +4,10 @@ using CleanLedger.Application.Ledger.Verifications;
 using CleanLedger.Application.Ledger.Verifications.GetVerification;
 using CleanLedger.Application.Organizations;
 using CleanLedger.Application.Receipts.Review;
-using CleanLedger.Application.Tests.Documents;
 using CleanLedger.Application.Tests.Organizations;
 using CleanLedger.Domain.Documents;
 using CleanLedger.Domain.Ledger;
-using CleanLedger.Infrastructure.Jobs;
 using CleanLedger.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanLedger.Application.Tests.Receipts;
 
@@ -34,11 +31,11 @@ public abstract class VendorLearningTests<TFixture>(TFixture fixture) : Database
     [Fact]
     public async Task A_vendors_second_receipt_posts_by_itself_on_the_account_and_payment_the_first_approval_taught()
     {
-        var first = await ProcessedAsync(_org.Id, Workshop("1001", "2026-11-02", net: 800_00));
+        var first = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("1001", "2026-11-02", net: 800_00));
         (await ReasonsAsync(_org.Id, first)).ShouldBe(["category.unknown", "payment.unknown"], ignoreOrder: true);
         await ApproveAsync(_org.Id, first, new ReceiptCorrections(Account: 5410, Date: null, PaidPrivately: true, Description: null, Lines: null));
 
-        var second = await ProcessedAsync(_org.Id, Workshop("1002", "2026-11-09", net: 480_00));
+        var second = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("1002", "2026-11-09", net: 480_00));
 
         (await LinesAsync(_org.Id, second)).ShouldBe([("5410", 480_00L, 0L), ("2641", 120_00L, 0L), ("2893", 0L, 600_00L)]);
     }
@@ -46,11 +43,11 @@ public abstract class VendorLearningTests<TFixture>(TFixture fixture) : Database
     [Fact]
     public async Task What_one_organisation_taught_does_nothing_in_another()
     {
-        var first = await ProcessedAsync(_org.Id, Workshop("1001", "2026-11-02", net: 800_00));
+        var first = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("1001", "2026-11-02", net: 800_00));
         await ApproveAsync(_org.Id, first, new ReceiptCorrections(Account: 5410, Date: null, PaidPrivately: true, Description: null, Lines: null));
         var other = await App.CreateOrganizationAsync(_owner, "Grannföretaget AB");
 
-        var elsewhere = await ProcessedAsync(other.Id, Workshop("1002", "2026-11-09", net: 480_00));
+        var elsewhere = await App.UploadAndProcessAsync(_owner, other.Id, Workshop("1002", "2026-11-09", net: 480_00));
 
         (await App.SendAsync<DocumentDetails>(_owner, new GetDocument(other.Id, elsewhere))).Document.Status.ShouldBe(DocumentStatus.NeedsReview);
         (await ReasonsAsync(other.Id, elsewhere)).ShouldBe(["category.unknown", "payment.unknown"], ignoreOrder: true);
@@ -59,15 +56,15 @@ public abstract class VendorLearningTests<TFixture>(TFixture fixture) : Database
     [Fact]
     public async Task A_later_correction_overrides_what_an_earlier_approval_taught()
     {
-        var first = await ProcessedAsync(_org.Id, Workshop("1001", "2026-11-02", net: 800_00));
+        var first = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("1001", "2026-11-02", net: 800_00));
         await ApproveAsync(_org.Id, first, new ReceiptCorrections(Account: 5410, Date: null, PaidPrivately: true, Description: null, Lines: null));
         // Its printed total disagrees with its VAT table, so it waits; the owner books it otherwise.
-        var second = await ProcessedAsync(_org.Id, Workshop("1002", "2026-11-09", net: 480_00, printedTotal: "650,00"));
+        var second = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("1002", "2026-11-09", net: 480_00, printedTotal: "650,00"));
         (await ReasonsAsync(_org.Id, second)).ShouldContain("amounts.inconsistent");
         await ApproveAsync(_org.Id, second, new ReceiptCorrections(null, null, null, null,
             [new LineInput("6110", 480_00, 0, VatCode.Vat25), new LineInput("2641", 120_00, 0, null), new LineInput("1930", 0, 600_00, null)], TotalOre: 600_00));
 
-        var third = await ProcessedAsync(_org.Id, Workshop("1003", "2026-11-16", net: 400_00));
+        var third = await App.UploadAndProcessAsync(_owner, _org.Id, Workshop("1003", "2026-11-16", net: 400_00));
 
         (await LinesAsync(_org.Id, third)).ShouldBe([("6110", 400_00L, 0L), ("2641", 100_00L, 0L), ("1930", 0L, 500_00L)]);
     }
@@ -84,15 +81,6 @@ public abstract class VendorLearningTests<TFixture>(TFixture fixture) : Database
     }
 
     private static string Kronor(long ore) => (ore / 100m).ToString("0.00", CultureInfo.GetCultureInfo("sv-SE"));
-
-    private async Task<Guid> ProcessedAsync(Guid orgId, byte[] receipt)
-    {
-        var id = await App.UploadPdfAsync(_owner, orgId, receipt);
-
-        await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ProcessReceiptJob>().RunAsync(orgId, id, null, CancellationToken.None);
-        return id;
-    }
 
     private async Task<IReadOnlyList<string>> ReasonsAsync(Guid orgId, Guid documentId) =>
         (await App.SendAsync<DocumentDetails>(_owner, new GetDocument(orgId, documentId))).Findings!.ReviewReasons.Select(reason => reason.Code).ToList();
