@@ -2,8 +2,8 @@ using CleanLedger.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace CleanLedger.Api.Tests.Edge;
 
@@ -123,18 +123,7 @@ public sealed class StartupGuardTests
     private static IConfiguration Configuration(IDictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-    private static IHostEnvironment Host(string name) => new HostEnvironment(name);
-
-    private sealed record HostEnvironment(string EnvironmentName) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = EnvironmentName;
-
-        public string ApplicationName { get; set; } = "CleanLedger.Api";
-
-        public string ContentRootPath { get; set; } = "/";
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
+    private static IHostEnvironment Host(string name) => new HostingEnvironment { EnvironmentName = name };
 
     private sealed class ProductionWithStubFactory : WebApplicationFactory<Program>
     {

@@ -3,8 +3,8 @@ using CleanLedger.Infrastructure.Hosting;
 using CleanLedger.Infrastructure.Hosting.Secrets;
 using CleanLedger.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace CleanLedger.Infrastructure.Tests.Secrets;
 
@@ -183,16 +183,5 @@ public sealed class SecretsInConfigurationFilesTests : IDisposable
         return root;
     }
 
-    private static IHostEnvironment Host(string name) => new HostEnvironment(name);
-
-    private sealed record HostEnvironment(string EnvironmentName) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = EnvironmentName;
-
-        public string ApplicationName { get; set; } = "CleanLedger.Api";
-
-        public string ContentRootPath { get; set; } = "/";
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
+    private static IHostEnvironment Host(string name) => new HostingEnvironment { EnvironmentName = name };
 }
