@@ -53,6 +53,20 @@ public readonly record struct Money(long Ore, string Currency)
         return (long)quotient;
     }
 
+    /// <summary>
+    /// The VAT contained in a gross amount at <paramref name="percent"/>: gross × rate / (100 + rate),
+    /// rounded half away from zero to the öre, in whole numbers so that no division is inexact.
+    /// </summary>
+    public static long VatInGross(long grossOre, int percent)
+    {
+        var product = (Int128)grossOre * percent;
+        var divisor = 100 + percent;
+        var quotient = product / divisor;
+        if (Int128.Abs(product % divisor) * 2 >= divisor)
+            quotient += Int128.Sign(product);
+        return (long)quotient;
+    }
+
     public static Money operator +(Money left, Money right) => new(checked(left.Ore + right.Ore), SameCurrency(left, right));
 
     public static Money operator -(Money left, Money right) => new(checked(left.Ore - right.Ore), SameCurrency(left, right));

@@ -146,13 +146,9 @@ public static class ReceiptProposer
     private static VatAmount AtRate(ReceiptExtraction receipt, int percent)
     {
         var gross = receipt.TotalOre!.Value - (receipt.TipOre ?? 0) - (receipt.RoundingOre ?? 0);
-        var amount = VatFromGross(gross, percent);
+        var amount = Money.VatInGross(gross, percent);
         return new VatAmount(percent, amount, gross - amount);
     }
-
-    /// <summary>The VAT contained in a gross amount, rounded half up to the öre: gross × rate / (100 + rate).</summary>
-    public static long VatFromGross(long grossOre, int percent) =>
-        (long)Math.Round(grossOre * (decimal)percent / (100 + percent), MidpointRounding.AwayFromZero);
 
     private static string CategoryMessage(string code) => code switch
     {

@@ -1,3 +1,4 @@
+using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Ledger;
 using CleanLedger.Domain.Receipts;
 
@@ -164,6 +165,10 @@ public class ReceiptProposerTests
     [InlineData(112_00, 12, 12_00)]
     [InlineData(1_00, 6, 6)]
     [InlineData(2_62, 25, 52)]
+    [InlineData(2195, 25, 439)]
+    [InlineData(19821, 12, 2124)]
+    [InlineData(9445, 6, 535)]
+    [InlineData(-2195, 25, -439)]
     public void VAT_in_a_gross_amount_is_rounded_half_up(long gross, int rate, long vat) =>
-        ReceiptProposer.VatFromGross(gross, rate).ShouldBe(vat);
+        Money.VatInGross(gross, rate).ShouldBe(vat);
 }

@@ -1,3 +1,4 @@
+using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Receipts;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
@@ -40,10 +41,10 @@ public static class VatCompletion
                 return (ToAmounts(known.Select(r => (r, r.GrossOre!.Value)).Concat(unknown.Zip(rounded))), paid.Confidence * 0.5);
         }
 
-        if (splits.Count == 0 && rows is [{ } only] && OneDigitApart(VatTable.VatOf(target, only.Rate), only.VatOre))
+        if (splits.Count == 0 && rows is [{ } only] && OneDigitApart(Money.VatInGross(target, only.Rate), only.VatOre))
         {
             // One rate whose printed VAT is one misread digit away from the VAT of the total.
-            return (ToAmounts([(only with { VatOre = VatTable.VatOf(target, only.Rate) }, target)]), paid.Confidence * 0.6);
+            return (ToAmounts([(only with { VatOre = Money.VatInGross(target, only.Rate) }, target)]), paid.Confidence * 0.6);
         }
 
         if (splits.Count == 0)
@@ -63,14 +64,14 @@ public static class VatCompletion
         IReadOnlySet<int> ratesMentioned, IReadOnlySet<long> printedAmounts, (long Ore, double Confidence) total, long extras)
     {
         var gross = total.Ore - extras;
-        var printed = VatTable.SwedishRates.Where(r => printedAmounts.Contains(VatTable.VatOf(gross, r))).ToList();
+        var printed = VatTable.SwedishRates.Where(r => printedAmounts.Contains(Money.VatInGross(gross, r))).ToList();
         if (printed is [var rate])
             return ([Single(rate, gross)], total.Confidence * 0.9);
         if (ratesMentioned.Count == 1)
             return ([Single(ratesMentioned.Single(), gross)], 0.35);
         return ([], 0);
 
-        static VatAmount Single(int rate, long gross) => new(rate, VatTable.VatOf(gross, rate), gross - VatTable.VatOf(gross, rate));
+        static VatAmount Single(int rate, long gross) => new(rate, Money.VatInGross(gross, rate), gross - Money.VatInGross(gross, rate));
     }
 
     /// <summary>Gross amounts for the rows (summing to <paramref name="target"/>) whose VAT is exactly the printed VAT.</summary>
@@ -78,7 +79,7 @@ public static class VatCompletion
     {
         if (rows.Count == 1)
         {
-            if (VatTable.VatOf(target, rows[0].Rate) == rows[0].VatOre)
+            if (Money.VatInGross(target, rows[0].Rate) == rows[0].VatOre)
                 yield return [target];
             yield break;
         }
@@ -97,7 +98,7 @@ public static class VatCompletion
         var halfWidth = (100 + row.Rate) / row.Rate + 1;
         for (var gross = centre - halfWidth; gross <= centre + halfWidth; gross++)
         {
-            if (VatTable.VatOf(gross, row.Rate) == row.VatOre)
+            if (Money.VatInGross(gross, row.Rate) == row.VatOre)
                 yield return gross;
         }
     }

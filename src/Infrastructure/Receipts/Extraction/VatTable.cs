@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CleanLedger.Domain.Common;
 
 namespace CleanLedger.Infrastructure.Receipts.Extraction;
 
@@ -18,14 +19,6 @@ public static partial class VatTable
 {
     /// <summary>The Swedish VAT rates, highest first.</summary>
     public static IReadOnlyList<int> SwedishRates { get; } = [25, 12, 6];
-
-    /// <summary>round_half_up(gross × rate / (100 + rate)), the VAT contained in a gross amount.</summary>
-    public static long VatOf(long grossOre, int rate)
-    {
-        var divisor = 100 + rate;
-        var twice = (2 * Math.Abs(grossOre) * rate + divisor) / (2 * divisor);
-        return Math.Sign(grossOre) * twice;
-    }
 
     /// <summary>The rows of the VAT block, one per rate, highest rate first.</summary>
     public static IReadOnlyList<VatRow> Read(IReadOnlyList<string> lines)
@@ -51,7 +44,7 @@ public static partial class VatTable
 
         // Item code letters summed per letter give a VAT-only row its gross when exactly one letter's sum has that VAT.
         var codeTotals = CodeTotals(lines);
-        rows = rows.Select(r => r.GrossOre is null && codeTotals.Values.Where(g => VatOf(g, r.Rate) == r.VatOre).ToList() is [var gross]
+        rows = rows.Select(r => r.GrossOre is null && codeTotals.Values.Where(g => Money.VatInGross(g, r.Rate) == r.VatOre).ToList() is [var gross]
             ? r with { GrossOre = gross }
             : r).ToList();
 
@@ -145,9 +138,9 @@ public static partial class VatTable
             {
                 if (big <= small)
                     continue;
-                var (vat, gross) = VatOf(big, rate) == small ? (small, big)
-                    : VatOf(big + small, rate) == small ? (small, big + small)
-                    : VatOf(big, rate) == big - small ? (big - small, big)
+                var (vat, gross) = Money.VatInGross(big, rate) == small ? (small, big)
+                    : Money.VatInGross(big + small, rate) == small ? (small, big + small)
+                    : Money.VatInGross(big, rate) == big - small ? (big - small, big)
                     : (0L, 0L);
                 if (gross == 0)
                     continue;

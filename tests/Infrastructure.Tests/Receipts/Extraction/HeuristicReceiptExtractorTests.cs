@@ -1,4 +1,5 @@
 using CleanLedger.Application.Receipts;
+using CleanLedger.Domain.Common;
 using CleanLedger.Domain.Receipts;
 using CleanLedger.Infrastructure.Receipts.Extraction;
 
@@ -58,7 +59,7 @@ public sealed class HeuristicReceiptExtractorTests
         var result = HeuristicReceiptExtractor.Extract(Ocr(KioskReceipt));
 
         result.Vat.Sum(v => v.GrossOre).ShouldBe(result.TotalOre!.Value);
-        result.Vat.ShouldAllBe(v => VatTable.VatOf(v.GrossOre, v.Rate) == v.AmountOre);
+        result.Vat.ShouldAllBe(v => Money.VatInGross(v.GrossOre, v.Rate) == v.AmountOre);
     }
 
     [Fact]

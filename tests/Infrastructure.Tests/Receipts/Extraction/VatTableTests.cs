@@ -5,14 +5,6 @@ namespace CleanLedger.Infrastructure.Tests.Receipts.Extraction;
 /// <summary>VAT blocks in their many layouts, read by letting the arithmetic say which amount is which.</summary>
 public sealed class VatTableTests
 {
-    [Theory]
-    [InlineData(2195, 25, 439)]
-    [InlineData(19821, 12, 2124)]
-    [InlineData(9445, 6, 535)]
-    [InlineData(-2195, 25, -439)]
-    public void The_vat_of_a_gross_amount_rounds_half_up(long gross, int rate, long vat) =>
-        VatTable.VatOf(gross, rate).ShouldBe(vat);
-
     [Fact]
     public void Reads_a_full_table_with_two_rates_highest_rate_first()
     {
